@@ -1,0 +1,7 @@
+/** Jest runs the TypeScript sources directly through ts-jest. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  testMatch: ['**/*.test.ts'],
+};

@@ -1,0 +1,102 @@
+/**
+ * Argument checking and defaults for every DEALS function, in one place.
+ *
+ * Excel hands a custom function numbers, strings, booleans, `null` (an omitted or blank
+ * argument), `undefined` (a trailing omitted argument) and, for range parameters, 2-D arrays.
+ * The formula engine used by the CLI, the workbench and the tests hands over the same shapes.
+ * Each reader below either returns a clean value or throws `#VALUE!` naming the function, the
+ * argument and the rule, so no model function ever sees text, blanks, NaN or Infinity.
+ */
+import { invalidArgument, noSolution } from './errors';
+
+export type ExcelScalar = number | string | boolean | null | undefined;
+export type ExcelValue = ExcelScalar | ExcelScalar[][];
+
+/** A rule a number must obey, and how the error message states it. */
+export interface NumberRule {
+  readonly holds: (x: number) => boolean;
+  readonly says: string;
+}
+
+export const ANY_NUMBER: NumberRule = { holds: () => true, says: 'must be a number' };
+export const POSITIVE: NumberRule = { holds: (x) => x > 0, says: 'must be a positive number' };
+export const NON_NEGATIVE: NumberRule = { holds: (x) => x >= 0, says: 'must be zero or a positive number' };
+export const UNIT_INTERVAL: NumberRule = { holds: (x) => x >= 0 && x <= 1, says: 'must be a number from 0 to 1' };
+
+/** An argument the caller left out: Excel passes `null` or `undefined`; `""` is treated alike. */
+export function isOmitted(value: unknown): value is null | undefined | '' {
+  return value === null || value === undefined || value === '';
+}
+
+/** Reads the arguments of one DEALS function; every error names that function. */
+export class ArgumentReader {
+  constructor(readonly functionName: string) {}
+
+  /** A number that must be given and must obey `rule`. */
+  number(name: string, value: ExcelValue, rule: NumberRule): number {
+    if (isOmitted(value)) throw invalidArgument(this.functionName, name, 'is required');
+    return this.checkNumber(name, value, rule);
+  }
+
+  /** A number that takes `defaultValue` when omitted. */
+  optionalNumber(name: string, value: ExcelValue, rule: NumberRule, defaultValue: number): number {
+    return isOmitted(value) ? defaultValue : this.checkNumber(name, value, rule);
+  }
+
+  /** A number with no default: `undefined` when omitted. */
+  numberOrAbsent(name: string, value: ExcelValue, rule: NumberRule): number | undefined {
+    return isOmitted(value) ? undefined : this.checkNumber(name, value, rule);
+  }
+
+  /** TRUE/FALSE (1/0 accepted, as Excel coerces them) with a default when omitted. */
+  flag(name: string, value: ExcelValue, defaultValue: boolean): boolean {
+    if (isOmitted(value)) return defaultValue;
+    if (typeof value === 'boolean') return value;
+    if (value === 1 || value === 0) return value === 1;
+    throw invalidArgument(this.functionName, name, 'must be TRUE or FALSE');
+  }
+
+  /** One of `choices`, matched without regard to case; `undefined` when omitted. */
+  choiceOrAbsent<T extends string>(name: string, value: ExcelValue, choices: readonly T[]): T | undefined {
+    if (isOmitted(value)) return undefined;
+    const wanted = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+    const match = choices.find((choice) => choice.toLowerCase() === wanted);
+    if (match === undefined) throw invalidArgument(this.functionName, name, `must be one of ${choices.join(', ')}`);
+    return match;
+  }
+
+  /**
+   * A single number or a range of numbers, returned as a 2-D array (a scalar becomes 1×1).
+   * Every cell must obey `rule`; a blank cell is an error, never a silent 0.
+   */
+  numberGrid(name: string, value: ExcelValue, rule: NumberRule): number[][] {
+    if (!Array.isArray(value)) return [[this.number(name, value, rule)]];
+    if (value.length === 0 || value.some((row) => !Array.isArray(row) || row.length !== value[0].length || row.length === 0)) {
+      throw invalidArgument(this.functionName, name, 'must be a number or a rectangular range of numbers');
+    }
+    return value.map((row) =>
+      row.map((cell) => {
+        if (isOmitted(cell)) throw invalidArgument(this.functionName, name, 'must not contain blank cells');
+        return this.checkNumber(name, cell, rule);
+      }),
+    );
+  }
+
+  /** `#VALUE!` for a rule that involves several arguments. */
+  fail(name: string, rule: string): never {
+    throw invalidArgument(this.functionName, name, rule);
+  }
+
+  /** A result that must be finite: overflow from huge inputs becomes `#NUM!`, never Infinity or NaN. */
+  finite(result: number): number {
+    if (!Number.isFinite(result)) throw noSolution(this.functionName, 'the result is too large to represent');
+    return result;
+  }
+
+  private checkNumber(name: string, value: ExcelValue, rule: NumberRule): number {
+    if (typeof value !== 'number' || !Number.isFinite(value) || !rule.holds(value)) {
+      throw invalidArgument(this.functionName, name, rule.says);
+    }
+    return value;
+  }
+}
