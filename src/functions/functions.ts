@@ -1,0 +1,171 @@
+/**
+ * The DEALS custom functions for Excel. This JSDoc is the single source of the Excel metadata
+ * (`dist/functions.json`, generated at build time by custom-functions-metadata) and of the
+ * function reference in the README. Each function is a thin wrapper: the checking, defaults and
+ * numbers live in `implementations.ts` and `../model`, shared with the CLI and the formula engine.
+ *
+ * Parameters are typed `any` so that the add-in, not Excel's coercion, checks them: every surface
+ * then gives the same `#VALUE!` message naming the function, the argument and the rule.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { asExcelFunction } from './excelErrors';
+import * as impl from './implementations';
+
+/**
+ * Total value of warrants, each for one share at the strike: intrinsic value without volatility and years, Black–Scholes–Merton with them, diluted with sharesOutstanding.
+ * @customfunction WARRANTVALUE
+ * @param shares Number of warrant shares (shares), > 0.
+ * @param strike Exercise price per share (currency/share), ≥ 0.
+ * @param price Share price now (currency/share), > 0.
+ * @param [volatility] Annual volatility as a decimal (0.5 = 50 %). Give with years, or omit both for intrinsic value.
+ * @param [years] Time to expiry in years. Give with volatility.
+ * @param [rate] Risk-free rate, continuously compounded per year (default 0).
+ * @param [dividendYield] Continuous dividend yield per year (default 0).
+ * @param [sharesOutstanding] Shares outstanding excluding the warrant shares; when given, the value is diluted.
+ * @param [priceIncludesWarrants] TRUE (default) if the price already reflects the warrants (Galai–Schneller); FALSE for a price from before they were known.
+ * @returns Total value of the warrants (currency).
+ */
+export function warrantValue(
+  shares: any,
+  strike: any,
+  price: any,
+  volatility?: any,
+  years?: any,
+  rate?: any,
+  dividendYield?: any,
+  sharesOutstanding?: any,
+  priceIncludesWarrants?: any,
+): number {
+  return asExcelFunction('WARRANTVALUE', () =>
+    impl.warrantValue(shares, strike, price, volatility, years, rate, dividendYield, sharesOutstanding, priceIncludesWarrants),
+  );
+}
+
+/**
+ * Value of a warrant tranche that vests only if the share price reaches the hurdle before expiry (up-and-in call), times the probability of its deployment milestone.
+ * @customfunction TRANCHEVALUE
+ * @param shares Number of warrant shares in the tranche (shares), > 0.
+ * @param strike Exercise price per share (currency/share), ≥ 0.
+ * @param price Share price now (currency/share), > 0.
+ * @param hurdle Share price the stock must trade at or above to vest the tranche (currency/share), > 0.
+ * @param volatility Annual volatility as a decimal, > 0.
+ * @param years Time to expiry in years, > 0.
+ * @param [rate] Risk-free rate, continuously compounded per year (default 0).
+ * @param [dividendYield] Continuous dividend yield per year (default 0).
+ * @param [milestoneProbability] Probability from 0 to 1 that the deployment milestone is reached (default 1).
+ * @returns Value of the tranche (currency).
+ */
+export function trancheValue(
+  shares: any,
+  strike: any,
+  price: any,
+  hurdle: any,
+  volatility: any,
+  years: any,
+  rate?: any,
+  dividendYield?: any,
+  milestoneProbability?: any,
+): number {
+  return asExcelFunction('TRANCHEVALUE', () =>
+    impl.trancheValue(shares, strike, price, hurdle, volatility, years, rate, dividendYield, milestoneProbability),
+  );
+}
+
+/**
+ * Share price at which WARRANTVALUE with the same arguments equals the target value; #NUM! when no price does.
+ * @customfunction BREAKEVENPRICE
+ * @param shares Number of warrant shares (shares), > 0.
+ * @param strike Exercise price per share (currency/share), ≥ 0.
+ * @param targetValue Total value the warrants should reach (currency), > 0.
+ * @param [volatility] Annual volatility as a decimal. Give with years, or omit both for intrinsic value.
+ * @param [years] Time to expiry in years. Give with volatility.
+ * @param [rate] Risk-free rate, continuously compounded per year (default 0).
+ * @param [dividendYield] Continuous dividend yield per year (default 0).
+ * @returns Share price (currency/share).
+ */
+export function breakevenPrice(
+  shares: any,
+  strike: any,
+  targetValue: any,
+  volatility?: any,
+  years?: any,
+  rate?: any,
+  dividendYield?: any,
+): number {
+  return asExcelFunction('BREAKEVENPRICE', () => impl.breakevenPrice(shares, strike, targetValue, volatility, years, rate, dividendYield));
+}
+
+/**
+ * Sensitivities of a warrant position as a 5×2 array: delta, gamma, vega (per 1.00 of volatility), theta (per year), rho (per 1.00 of rate).
+ * @customfunction WARRANTGREEKS
+ * @param shares Number of warrant shares (shares), > 0.
+ * @param strike Exercise price per share (currency/share), ≥ 0.
+ * @param price Share price now (currency/share), > 0.
+ * @param volatility Annual volatility as a decimal, > 0.
+ * @param years Time to expiry in years, > 0.
+ * @param [rate] Risk-free rate, continuously compounded per year (default 0).
+ * @param [dividendYield] Continuous dividend yield per year (default 0).
+ * @returns Labels and values of the position's greeks.
+ */
+export function warrantGreeks(shares: any, strike: any, price: any, volatility: any, years: any, rate?: any, dividendYield?: any): any[][] {
+  return asExcelFunction('WARRANTGREEKS', () => impl.warrantGreeks(shares, strike, price, volatility, years, rate, dividendYield));
+}
+
+/**
+ * Running funding gap: cumulative (required − projected) minus cash; positive is a shortfall. Ranges (one cell per period) spill period by period.
+ * @customfunction FUNDINGGAP
+ * @param required Money required: a number, or a row or column with one cell per period.
+ * @param projected Money projected to be available: a number, or a range of the same shape.
+ * @param [cash] Cash on hand at the start (default 0).
+ * @returns The gap after each period, in the shape of the inputs.
+ */
+export function fundingGap(required: any[][], projected: any[][], cash?: any): number[][] {
+  return asExcelFunction('FUNDINGGAP', () => impl.fundingGap(required, projected, cash));
+}
+
+/**
+ * Annual revenue that sustains a capex budget at a given capex-to-revenue ratio (Bain: 500 at 25 % needs 2000).
+ * @customfunction REQUIREDREVENUE
+ * @param annualCapex Annual capital expenditure (currency per year), ≥ 0.
+ * @param capexShareOfRevenue Capex as a share of revenue, as a decimal (0.25 = 25 %), > 0.
+ * @returns Required annual revenue (currency per year).
+ */
+export function requiredRevenue(annualCapex: any, capexShareOfRevenue: any): number {
+  return asExcelFunction('REQUIREDREVENUE', () => impl.requiredRevenue(annualCapex, capexShareOfRevenue));
+}
+
+/**
+ * Probability that revenue after the given years is below the required level when revenue grows lognormally.
+ * @customfunction SHORTFALLPROB
+ * @param required Revenue required at the horizon (currency per year), > 0.
+ * @param revenueNow Revenue now (currency per year), > 0.
+ * @param growthRate Expected growth rate, continuous per year, as a decimal.
+ * @param volatility Annual volatility of revenue as a decimal, > 0.
+ * @param years Horizon in years, > 0.
+ * @returns Probability from 0 to 1.
+ */
+export function shortfallProb(required: any, revenueNow: any, growthRate: any, volatility: any, years: any): number {
+  return asExcelFunction('SHORTFALLPROB', () => impl.shortfallProb(required, revenueNow, growthRate, volatility, years));
+}
+
+/**
+ * Vendor-financing metrics: roundTripShare, customerCashNeed, vendorNetCash, effectiveDiscount, netPrice. Without metric it spills names and values; ranges give one value per period.
+ * @customfunction CIRCULARFLOW
+ * @param investment Cash the vendor invests in its customer (currency), ≥ 0: a number or one cell per period.
+ * @param purchases What the customer spends with the vendor (currency), > 0: a number or one cell per period.
+ * @param [grossMargin] Vendor's gross margin on those sales, from 0 to 1 (default 0).
+ * @param [equityGranted] Value of equity or warrants the vendor grants the customer (currency, default 0).
+ * @param [metric] One metric name (case-insensitive) to return alone.
+ * @param [cumulative] TRUE to compute each period's metrics on running totals (default FALSE).
+ * @returns The metric(s).
+ */
+export function circularFlow(
+  investment: any[][],
+  purchases: any[][],
+  grossMargin?: any[][],
+  equityGranted?: any[][],
+  metric?: any,
+  cumulative?: any,
+): any[][] {
+  return asExcelFunction('CIRCULARFLOW', () => impl.circularFlow(investment, purchases, grossMargin, equityGranted, metric, cumulative));
+}
