@@ -37,6 +37,7 @@ export function normalPdf(x: number): number {
  */
 export function normalCdf(x: number): number {
   const y = Math.abs(x);
+  if (y > 40) return x > 0 ? 1 : 0; // beyond double precision in both tails (also ±Infinity)
   if (y <= CENTRAL_LIMIT) {
     const xsq = x * x;
     let num = A[4] * xsq;

@@ -102,8 +102,10 @@ export function breakevenSharePrice(shares: number, targetValue: number, terms: 
     const price = terms.strikePrice + perShare;
     return Number.isFinite(price) ? price : undefined;
   }
-  const upper = (perShare + terms.strikePrice * Math.exp(-terms.rate * terms.years)) * Math.exp(terms.dividendYield * terms.years);
-  if (!Number.isFinite(upper) || !Number.isFinite(perShare)) return undefined;
   const gap = (price: number) => callValue(price, terms) - perShare;
+  // C(S) ≥ S·e^(−qT) − K·e^(−rT), so this bound is at or past the root; doubling covers rounding.
+  let upper = (perShare + terms.strikePrice * Math.exp(-terms.rate * terms.years)) * Math.exp(terms.dividendYield * terms.years);
+  for (let i = 0; i < 8 && Number.isFinite(upper) && gap(upper) < 0; i++) upper *= 2;
+  if (!Number.isFinite(upper) || !(gap(upper) >= 0)) return undefined;
   return brentRoot(gap, 0, upper, upper * 1e-15);
 }
