@@ -1,0 +1,264 @@
+/**
+ * Offline structural checks of manifest.xml. Microsoft's validator (`office-addin-manifest
+ * validate`) calls an online service that is unreachable here, so this test checks what the
+ * add-in needs to load: well-formed XML, resources defined once and all used, id and string
+ * lengths, HTTPS everywhere, the shared runtime wiring of task pane, custom functions and ribbon
+ * button, and icons that exist with the sizes the manifest names. It also runs the offline
+ * `office-addin-manifest info` command, which reads the manifest with Microsoft's own parser.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
+const ROOT = path.resolve(__dirname, '..');
+const MANIFEST_PATH = path.join(ROOT, 'manifest.xml');
+const xml = fs.readFileSync(MANIFEST_PATH, 'utf8');
+
+type XmlNode = { [key: string]: XmlValue };
+type XmlValue = string | XmlNode | XmlValue[];
+
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseAttributeValue: false, parseTagValue: false, trimValues: true });
+const doc = parser.parse(xml) as XmlNode;
+const app = doc.OfficeApp as XmlNode;
+const overrides = app.VersionOverrides as XmlNode;
+const resources = overrides.Resources as XmlNode;
+const host = ((overrides.Hosts as XmlNode).Host as XmlNode) ?? {};
+
+function list(value: XmlValue | undefined): XmlValue[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+function nodes(value: XmlValue | undefined): XmlNode[] {
+  return list(value).filter((v): v is XmlNode => typeof v === 'object' && !Array.isArray(v));
+}
+
+function attr(node: XmlValue | undefined, name: string): string | undefined {
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return undefined;
+  const value = node[`@_${name}`];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function text(node: XmlValue | undefined): string | undefined {
+  if (typeof node === 'string') return node;
+  if (node && typeof node === 'object' && !Array.isArray(node) && typeof node['#text'] === 'string') return node['#text'];
+  return undefined;
+}
+
+/** Every element (with its tag) anywhere below `value`, depth first. */
+function walk(value: XmlValue, tag = '', out: Array<{ tag: string; node: XmlNode }> = []): Array<{ tag: string; node: XmlNode }> {
+  if (Array.isArray(value)) {
+    for (const item of value) walk(item, tag, out);
+  } else if (typeof value === 'object') {
+    out.push({ tag, node: value });
+    for (const [key, child] of Object.entries(value)) if (!key.startsWith('@_') && key !== '#text') walk(child, key, out);
+  }
+  return out;
+}
+
+interface Resource {
+  kind: 'image' | 'url' | 'short' | 'long';
+  id: string;
+  value: string;
+}
+
+const RESOURCES: Resource[] = [
+  ...nodes((resources['bt:Images'] as XmlNode)?.['bt:Image']).map((n) => ({ kind: 'image' as const, id: attr(n, 'id')!, value: attr(n, 'DefaultValue')! })),
+  ...nodes((resources['bt:Urls'] as XmlNode)?.['bt:Url']).map((n) => ({ kind: 'url' as const, id: attr(n, 'id')!, value: attr(n, 'DefaultValue')! })),
+  ...nodes((resources['bt:ShortStrings'] as XmlNode)?.['bt:String']).map((n) => ({ kind: 'short' as const, id: attr(n, 'id')!, value: attr(n, 'DefaultValue')! })),
+  ...nodes((resources['bt:LongStrings'] as XmlNode)?.['bt:String']).map((n) => ({ kind: 'long' as const, id: attr(n, 'id')!, value: attr(n, 'DefaultValue')! })),
+];
+
+function resource(id: string | undefined, kind?: Resource['kind']): Resource {
+  const found = RESOURCES.filter((r) => r.id === id && (kind === undefined || r.kind === kind));
+  if (found.length !== 1) throw new Error(`resource ${id} (${kind ?? 'any kind'}) is defined ${found.length} times`);
+  return found[0];
+}
+
+const ALL_ELEMENTS = walk(doc);
+const USED_RESIDS = ALL_ELEMENTS.map(({ node }) => attr(node, 'resid')).filter((r): r is string => r !== undefined);
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(file: string): { width: number; height: number } {
+  const data = fs.readFileSync(file);
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (!data.subarray(0, 8).equals(signature) || data.toString('ascii', 12, 16) !== 'IHDR') throw new Error(`${file} is not a PNG`);
+  return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
+}
+
+/** The local file behind an https://localhost:3000/assets/... URL. */
+function assetFile(url: string): string {
+  const match = /^https:\/\/localhost:3000\/(assets\/[^?#]+)$/.exec(url);
+  if (!match) throw new Error(`${url} is not an asset URL on the dev server`);
+  return path.join(ROOT, match[1]);
+}
+
+describe('manifest.xml', () => {
+  test('is well-formed XML', () => {
+    expect(XMLValidator.validate(xml)).toBe(true);
+  });
+
+  test('is a task pane add-in for Excel with its identity filled in', () => {
+    expect(attr(app, 'xsi:type')).toBe('TaskPaneApp');
+    expect(text(app.Id)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+    const version = text(app.Version)!;
+    expect(version).toMatch(/^\d+(\.\d+){0,3}$/);
+    const packageVersion = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(version.split('.').slice(0, 3).join('.')).toBe(packageVersion);
+    expect(text(app.ProviderName)?.length).toBeGreaterThan(0);
+    expect(text(app.DefaultLocale)).toBe('en-US');
+    expect(attr(app.DisplayName, 'DefaultValue')).toBe('AI Deal Modeler');
+    const description = attr(app.Description, 'DefaultValue')!;
+    expect(description.length).toBeGreaterThan(0);
+    expect(description.length).toBeLessThanOrEqual(250);
+    expect(attr(app.SupportUrl, 'DefaultValue')).toMatch(/^https:\/\//);
+    expect(list((app.AppDomains as XmlNode).AppDomain).map(text)).toEqual(['https://localhost:3000']);
+    expect(nodes((app.Hosts as XmlNode).Host).map((h) => attr(h, 'Name'))).toEqual(['Workbook']);
+    expect(attr(overrides, 'xsi:type')).toBe('VersionOverridesV1_0');
+    expect(attr(host, 'xsi:type')).toBe('Workbook');
+  });
+
+  test('requires the shared runtime (and the custom functions runtime)', () => {
+    const sets = (app.Requirements as XmlNode).Sets as XmlNode;
+    expect(attr(sets, 'DefaultMinVersion')).toBe('1.1');
+    const required = Object.fromEntries(nodes(sets.Set).map((s) => [attr(s, 'Name'), attr(s, 'MinVersion')]));
+    expect(required).toEqual({ SharedRuntime: '1.1', CustomFunctionsRuntime: '1.1' });
+  });
+
+  test('defines every resource id once, within 32 characters, and uses every one', () => {
+    const ids = RESOURCES.map((r) => r.id);
+    expect(ids.every((id) => typeof id === 'string' && id.length > 0 && id.length <= 32)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of RESOURCES) expect(typeof r.value).toBe('string');
+    const used = new Set(USED_RESIDS);
+    expect([...used].filter((id) => !ids.includes(id))).toEqual([]); // used but not defined
+    expect(ids.filter((id) => !used.has(id))).toEqual([]); // defined but not used
+    // Each use must name a resource of the kind its element expects.
+    for (const { tag, node } of ALL_ELEMENTS) {
+      const resid = attr(node, 'resid');
+      if (resid === undefined) continue;
+      const kind = RESOURCES.find((r) => r.id === resid)!.kind;
+      if (tag === 'bt:Image') expect([resid, kind]).toEqual([resid, 'image']);
+      else if (['SourceLocation', 'Runtime', 'FunctionFile', 'LearnMoreUrl'].includes(tag)) expect([resid, kind]).toEqual([resid, 'url']);
+      else if (['Label', 'Title', 'Namespace'].includes(tag)) expect([resid, kind]).toEqual([resid, 'short']);
+      else if (tag === 'Description') expect([resid, kind]).toEqual([resid, 'long']);
+      else throw new Error(`unexpected resid on <${tag}>`);
+    }
+  });
+
+  test('keeps strings and ids within the schema limits', () => {
+    for (const r of RESOURCES) {
+      const limit = { image: 2048, url: 2048, short: 125, long: 250 }[r.kind];
+      expect([r.id, r.value.length <= limit && r.value.length > 0]).toEqual([r.id, true]);
+    }
+    expect(attr(app.DisplayName, 'DefaultValue')!.length).toBeLessThanOrEqual(125);
+    // Group and control ids: at most 125 characters and unique.
+    const controlIds = ALL_ELEMENTS.filter(({ tag }) => ['OfficeTab', 'Group', 'Control'].includes(tag)).map(({ node }) => attr(node, 'id')!);
+    expect(controlIds.every((id) => id.length > 0 && id.length <= 125)).toBe(true);
+    expect(new Set(controlIds).size).toBe(controlIds.length);
+  });
+
+  test('uses HTTPS for every URL', () => {
+    const urls: string[] = [];
+    for (const { node } of ALL_ELEMENTS) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key.startsWith('@_xmlns')) continue; // namespace names, never fetched
+        if (typeof value === 'string' && /^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) urls.push(value.trim());
+      }
+    }
+    // Also any URL-looking text anywhere outside the namespace declarations.
+    const withoutNamespaces = xml.replace(/\sxmlns(:\w+)?="[^"]*"/g, '').replace(/<!--[\s\S]*?-->/g, '');
+    const textual = withoutNamespaces.match(/[a-z][a-z0-9+.-]*:\/\/[^\s"<]+/gi) ?? [];
+    expect(urls.length).toBeGreaterThan(5);
+    expect(new Set(textual)).toEqual(new Set(urls));
+    expect(urls.filter((u) => !u.startsWith('https://'))).toEqual([]);
+    expect(urls.filter((u) => !u.startsWith('https://localhost:3000'))).toEqual([]);
+  });
+
+  test('runs everything in one long-lived shared runtime: the task pane page', () => {
+    const runtimes = nodes((host.Runtimes as XmlNode).Runtime);
+    expect(runtimes).toHaveLength(1);
+    expect(attr(runtimes[0], 'lifetime')).toBe('long');
+    const runtimeResid = attr(runtimes[0], 'resid');
+    expect(runtimeResid).toBe('Taskpane.Url');
+    const runtimeUrl = resource(runtimeResid, 'url').value;
+    expect(runtimeUrl).toBe('https://localhost:3000/taskpane.html');
+    expect(attr((app.DefaultSettings as XmlNode).SourceLocation, 'DefaultValue')).toBe(runtimeUrl);
+    // The shared runtime docs require <Runtimes> first in <Host>, before the form factors.
+    expect(Object.keys(host).filter((k) => !k.startsWith('@_'))).toEqual(['Runtimes', 'AllFormFactors', 'DesktopFormFactor']);
+    expect(attr((host.DesktopFormFactor as XmlNode).FunctionFile, 'resid')).toBe(runtimeResid);
+  });
+
+  test('wires the custom functions to the runtime page, functions.json and the DEALS namespace', () => {
+    const points = nodes((host.AllFormFactors as XmlNode).ExtensionPoint);
+    expect(points.map((p) => attr(p, 'xsi:type'))).toEqual(['CustomFunctions']);
+    const cf = points[0];
+    const sourceOf = (element: string) => attr((cf[element] as XmlNode).SourceLocation, 'resid');
+    expect(sourceOf('Page')).toBe('Taskpane.Url');
+    expect(resource(sourceOf('Metadata'), 'url').value).toBe('https://localhost:3000/functions.json');
+    // Script is only read by a JavaScript-only runtime; it names the functions bundle, as in Microsoft's template.
+    expect(resource(sourceOf('Script'), 'url').value).toBe('https://localhost:3000/functions.js');
+    expect(resource(attr(cf.Namespace, 'resid'), 'short').value).toBe('DEALS');
+  });
+
+  test('has a ribbon button that shows the task pane from the runtime page', () => {
+    const desktop = host.DesktopFormFactor as XmlNode;
+    const getStarted = desktop.GetStarted as XmlNode;
+    for (const element of ['Title', 'Description', 'LearnMoreUrl']) expect(attr(getStarted[element], 'resid')).toBeDefined();
+    const surfaces = nodes(desktop.ExtensionPoint).filter((p) => attr(p, 'xsi:type') === 'PrimaryCommandSurface');
+    expect(surfaces).toHaveLength(1);
+    const controls = walk(surfaces[0]).filter(({ tag }) => tag === 'Control').map(({ node }) => node);
+    expect(controls).toHaveLength(1);
+    expect(attr(controls[0], 'xsi:type')).toBe('Button');
+    const action = controls[0].Action as XmlNode;
+    expect(attr(action, 'xsi:type')).toBe('ShowTaskpane');
+    expect(text(action.TaskpaneId)?.length).toBeGreaterThan(0);
+    expect(attr(action.SourceLocation, 'resid')).toBe('Taskpane.Url');
+  });
+
+  test('names icons that exist in assets/ with the sizes given', () => {
+    const checked: string[] = [];
+    for (const { tag, node } of ALL_ELEMENTS) {
+      if (tag !== 'bt:Image' || attr(node, 'size') === undefined) continue;
+      const size = Number(attr(node, 'size'));
+      const file = assetFile(resource(attr(node, 'resid'), 'image').value);
+      expect([path.basename(file), pngSize(file)]).toEqual([path.basename(file), { width: size, height: size }]);
+      checked.push(`${size}`);
+    }
+    expect(new Set(checked)).toEqual(new Set(['16', '32', '80']));
+    expect(pngSize(assetFile(attr(app.IconUrl, 'DefaultValue')!))).toEqual({ width: 32, height: 32 });
+    expect(pngSize(assetFile(attr(app.HighResolutionIconUrl, 'DefaultValue')!))).toEqual({ width: 64, height: 64 });
+    for (const r of RESOURCES.filter((r) => r.kind === 'image')) {
+      const size = Number(/icon-(\d+)\.png$/.exec(r.value)?.[1]);
+      expect(pngSize(assetFile(r.value))).toEqual({ width: size, height: size });
+    }
+  });
+
+  test('icons are what assets/make-icons.js draws (the committed PNGs are current)', () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'deals-icons-'));
+    try {
+      const run = spawnSync(process.execPath, [path.join(ROOT, 'assets', 'make-icons.js'), out], { encoding: 'utf8' });
+      expect(run.status).toBe(0);
+      const made = fs.readdirSync(out).sort();
+      expect(made).toEqual(['icon-16.png', 'icon-32.png', 'icon-64.png', 'icon-80.png']);
+      for (const name of made) expect([name, fs.readFileSync(path.join(out, name)).equals(fs.readFileSync(path.join(ROOT, 'assets', name)))]).toEqual([name, true]);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  test('office-addin-manifest info (offline) reads it', () => {
+    // Run the CLI in its own Node process, exactly as `npx office-addin-manifest info` would.
+    const cli = require.resolve('office-addin-manifest/cli.js');
+    const run = spawnSync(process.execPath, [cli, 'info', MANIFEST_PATH], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`Id: ${text(app.Id)}`);
+    expect(run.stdout).toContain('Name: AI Deal Modeler');
+    expect(run.stdout).toContain('Type: TaskPaneApp');
+    expect(run.stdout).toContain('Hosts: Workbook');
+    expect(run.stdout).toContain('Source Location: https://localhost:3000/taskpane.html');
+  });
+});

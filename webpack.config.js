@@ -1,0 +1,117 @@
+/**
+ * Builds the Excel add-in into dist/ (or `--env outDir=...`):
+ *
+ *   functions.js    the DEALS custom functions (src/functions/functions.ts). The metadata plugin
+ *                   appends `CustomFunctions.associate(id, fn)` for every @customfunction to this
+ *                   module while bundling, so no hand-written association is needed.
+ *   functions.json  Excel's metadata, generated from the JSDoc in functions.ts by the same plugin.
+ *   taskpane.js     the task pane (src/taskpane/taskpane.ts).
+ *   taskpane.html   the shared runtime page: loads Office.js from Microsoft's CDN, then both bundles.
+ *                   The manifest uses it as task pane, custom-functions page and FunctionFile.
+ *   help.html, taskpane.css, manifest.xml, assets/icon-*.png   copied as they are.
+ *
+ * Production mode unless `--mode development`. Types are checked by `tsc --noEmit`, so ts-loader
+ * only transpiles. HyperFormula (GPL-3.0) may be used by other tools in this repository but must
+ * never reach these bundles: the build fails if any of its modules is pulled in.
+ */
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { WebpackError } = require('webpack');
+
+/** Fails the compilation if a module from a forbidden package ends up in any chunk. */
+class ForbidPackagesPlugin {
+  constructor(packages) {
+    this.packages = packages;
+  }
+
+  apply(compiler) {
+    compiler.hooks.compilation.tap('ForbidPackagesPlugin', (compilation) => {
+      compilation.hooks.finishModules.tap('ForbidPackagesPlugin', (modules) => {
+        const found = new Map();
+        for (const module of modules) {
+          const resource = (module.resource || '').split(path.sep).join('/');
+          const hit = this.packages.find((name) => resource.includes(`/node_modules/${name}/`));
+          if (hit) found.set(hit, [...(found.get(hit) || []), resource]);
+        }
+        for (const [name, resources] of found) {
+          compilation.errors.push(
+            new WebpackError(`${name} must not be bundled into the add-in (licence): ${resources.length} of its modules were pulled in, e.g. ${resources[0]}`),
+          );
+        }
+      });
+    });
+  }
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const mode = argv.mode || 'production';
+  const outputPath = env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, 'dist');
+
+  return {
+    mode,
+    context: __dirname,
+    // Never an eval-based devtool: the page's Content-Security-Policy forbids eval.
+    devtool: 'source-map',
+    entry: {
+      functions: './src/functions/functions.ts',
+      taskpane: './src/taskpane/taskpane.ts',
+    },
+    output: {
+      path: outputPath,
+      filename: '[name].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.js'],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              configFile: path.resolve(__dirname, 'tsconfig.json'),
+              // ES modules let webpack concatenate and tree-shake; tsconfig's commonjs is for Node.
+              compilerOptions: { module: 'es2020', sourceMap: true },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new ForbidPackagesPlugin(['hyperformula']),
+      new CustomFunctionsMetadataPlugin({
+        output: 'functions.json',
+        input: './src/functions/functions.ts',
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        // Functions first: associations are made as soon as the runtime page loads.
+        chunks: ['functions', 'taskpane'],
+        chunksSortMode: 'manual',
+        scriptLoading: 'defer',
+        inject: 'head',
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'manifest.xml', to: 'manifest.xml' },
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+          { from: 'src/taskpane/help.html', to: 'help.html' },
+        ],
+      }),
+    ],
+    performance: {
+      // Raw sizes; the gzipped budgets (taskpane ≤ 200 KB, functions ≤ 50 KB) are checked by test/build.test.ts.
+      hints: mode === 'production' ? 'warning' : false,
+      assetFilter: (file) => file.endsWith('.js'),
+    },
+    stats: 'normal',
+  };
+};
