@@ -1,0 +1,149 @@
+/**
+ * The `deals` command line. `main(argv, io)` runs one invocation and resolves to its exit code, so
+ * tests drive it with strings; `bin/deals.js` runs it with the process's streams.
+ *
+ * Subcommands live in `COMMANDS`; a new one (e.g. `deals scenario …`) is one more entry.
+ *
+ * Exit codes: 0 done (Excel errors in results included), 1 failed, 2 usage error.
+ */
+import { createEngine, evaluateFormula, EngineScalar, EngineValue, isEngineError } from '../engine';
+
+export interface CliIo {
+  /** Standard input: a stream, or its whole text (tests). */
+  readonly stdin: NodeJS.ReadableStream | string;
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+}
+
+export interface Command {
+  /** One line for the list of commands. */
+  readonly summary: string;
+  /** The command's usage text (after "Usage: "). */
+  readonly usage: string;
+  run(args: readonly string[], io: CliIo): Promise<number>;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+const evalCommand: Command = {
+  summary: 'evaluate Excel formulas (DEALS functions included), one result line each',
+  usage: [
+    'deals eval FORMULA...',
+    '       deals eval -            (formulas from standard input, one per line)',
+    '',
+    'Each formula is evaluated in an empty workbook; the leading "=" may be left out. Output, one line',
+    'per formula: a number at full precision, text as is, TRUE/FALSE, an error as "#CODE! message",',
+    'an array as JSON. "-" may be mixed with formulas; after "--" every argument is a formula.',
+    '',
+    'Example: deals eval "=DEALS.WARRANTVALUE(160000000,0.01,600)"   → 95998400000',
+  ].join('\n'),
+  async run(args, io) {
+    const formulas: string[] = [];
+    let literal = false;
+    for (const arg of args) {
+      if (!literal && arg === '--') literal = true;
+      else if (!literal && arg === '-') formulas.push(...nonBlankLines(await readAll(io.stdin)));
+      else formulas.push(arg);
+    }
+    if (formulas.length === 0) return usageError(io, 'eval: no formulas given', evalCommand.usage);
+
+    const engine = createEngine();
+    let status = EXIT_OK;
+    for (const formula of formulas) {
+      try {
+        io.stdout.write(formatValue(evaluateFormula(engine, formula)) + '\n');
+      } catch (error) {
+        io.stderr.write(`deals: could not evaluate ${formula}: ${error instanceof Error ? error.message : String(error)}\n`);
+        status = EXIT_FAILED;
+      }
+    }
+    return status;
+  },
+};
+
+/** The subcommands, by name. */
+export const COMMANDS: Readonly<Record<string, Command>> = {
+  eval: evalCommand,
+};
+
+export function usage(): string {
+  const names = Object.keys(COMMANDS);
+  const width = Math.max(...names.map((name) => name.length));
+  return [
+    'Usage: deals COMMAND [ARGS...]',
+    '',
+    'Commands:',
+    ...names.map((name) => `  ${name.padEnd(width)}  ${COMMANDS[name].summary}`),
+    '',
+    'Options: -h, --help  show this help (deals COMMAND --help: help on one command)',
+  ].join('\n');
+}
+
+/** Runs one invocation of `deals` with these arguments (without "node" and the script) and resolves to its exit code. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined) return usageError(io, 'no command given', usage());
+  if (name === '-h' || name === '--help' || name === 'help') {
+    io.stdout.write(usage() + '\n');
+    return EXIT_OK;
+  }
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) return usageError(io, `unknown command "${name}"`, usage());
+  if (args[0] === '-h' || args[0] === '--help') {
+    io.stdout.write(`Usage: ${command.usage}\n`);
+    return EXIT_OK;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    io.stderr.write(`deals ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_FAILED;
+  }
+}
+
+/**
+ * One result as a line: a number as JavaScript prints it (full precision), text as is, TRUE/FALSE,
+ * an error as "#CODE! message", an array as JSON (errors in it as "#CODE! message" strings).
+ */
+export function formatValue(value: EngineValue): string {
+  if (Array.isArray(value)) return JSON.stringify(value.map((row) => row.map(jsonCell)));
+  return formatScalar(value);
+}
+
+function formatScalar(value: EngineScalar): string {
+  if (value === null) return '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (isEngineError(value)) return formatError(value.error, value.message);
+  return String(value);
+}
+
+function jsonCell(value: EngineScalar): number | string | boolean | null {
+  return isEngineError(value) ? formatError(value.error, value.message) : value;
+}
+
+function formatError(code: string, message: string): string {
+  const oneLine = message.replace(/\s*\n\s*/g, ' ').trim();
+  return oneLine ? `${code} ${oneLine}` : code;
+}
+
+function usageError(io: CliIo, problem: string, usageText: string): number {
+  io.stderr.write(`deals: ${problem}\n\n${usageText.startsWith('Usage:') ? usageText : `Usage: ${usageText}`}\n`);
+  return EXIT_USAGE;
+}
+
+function nonBlankLines(text: string): string[] {
+  return text.split(/\r?\n/).filter((line) => line.trim() !== '');
+}
+
+async function readAll(input: NodeJS.ReadableStream | string): Promise<string> {
+  if (typeof input === 'string') return input;
+  const chunks: Buffer[] = [];
+  for await (const chunk of input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function processIo(): CliIo {
+  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+}

@@ -1,0 +1,238 @@
+/**
+ * A HyperFormula workbook that evaluates Excel formulas, DEALS functions included, as Excel does.
+ *
+ * `createEngine()` returns a plain HyperFormula instance (its whole API stays available) with the
+ * DEALS plugin registered and an Excel-like configuration. The helpers below add what HyperFormula
+ * lacks for Excel text and give values back as plain JavaScript:
+ * - formula text goes through `toEngineFormula` (uppercase exponents, TRUE/FALSE, doubled quotes);
+ *   the Excel text as entered is kept and returned by `cellFormula`;
+ * - values come back as `EngineValue`: number | string | boolean | null (blank) | { error, message }
+ *   or, for a spilled array read at its top-left cell or an array-valued formula, a 2-D array.
+ */
+import { CellType, ConfigParams, DetailedCellError, HyperFormula, NotAFormulaError, RawCellContent, SimpleCellAddress } from 'hyperformula';
+import { toEngineFormula } from './normalise';
+import { registerDealsFunctions, ENGINE_LANGUAGE } from './plugin';
+
+/** An Excel error as a value: `error` is the code ('#VALUE!', '#NUM!', '#N/A', '#DIV/0!', …). */
+export interface EngineError {
+  readonly error: string;
+  readonly message: string;
+}
+export type EngineScalar = number | string | boolean | null | EngineError;
+export type EngineValue = EngineScalar | EngineScalar[][];
+
+/** What a cell may be given: a value, or a formula as Excel text ("=…"); null or undefined clears it. */
+export type CellInput = number | string | boolean | null | undefined;
+
+/** A cell: HyperFormula's address, or Excel text such as "B2" (first sheet) or "'Deal terms'!B2". */
+export type CellRef = SimpleCellAddress | string;
+
+export interface EngineOptions {
+  /** Sheets by name, each a grid of inputs; without any, one empty sheet "Sheet1". */
+  readonly sheets?: Readonly<Record<string, readonly (readonly CellInput[])[]>>;
+  /** Workbook-level names, e.g. { Price: '=Inputs!$B$2', Rate: 0.04 }. */
+  readonly names?: Readonly<Record<string, CellInput>>;
+  /** HyperFormula options overriding ENGINE_CONFIG. */
+  readonly config?: Partial<ConfigParams>;
+}
+
+/**
+ * HyperFormula configured like Excel (en-US): ',' between arguments, '.' for decimals, dynamic
+ * arrays, blank formula results read as 0, whitespace and line breaks allowed in formulas, Excel's
+ * sheet size and date serials. `smartRounding: false` keeps every result at full double precision:
+ * by default HyperFormula rounds results to 10 significant digits (1/3 → 0.33333333333) and snaps
+ * sums within 1e-13 of zero to 0.
+ */
+export const ENGINE_CONFIG: Readonly<Partial<ConfigParams>> = Object.freeze({
+  licenseKey: 'gpl-v3',
+  language: ENGINE_LANGUAGE,
+  smartRounding: false,
+  functionArgSeparator: ',',
+  decimalSeparator: '.',
+  thousandSeparator: '',
+  arrayColumnSeparator: ',',
+  arrayRowSeparator: ';',
+  useArrayArithmetic: true,
+  evaluateNullToZero: true,
+  ignoreWhiteSpace: 'any',
+  caseSensitive: false,
+  accentSensitive: true,
+  localeLang: 'en-US',
+  useWildcards: true,
+  useRegularExpressions: false,
+  matchWholeCell: true,
+  leapYear1900: true,
+  nullDate: { year: 1899, month: 12, day: 31 },
+  maxRows: 1_048_576,
+  maxColumns: 16_384,
+});
+
+/** The Excel text of formulas as entered, with the engine text they were entered as, per cell. */
+const enteredFormulas = new WeakMap<HyperFormula, Map<string, { excel: string; engine: string }>>();
+
+/**
+ * A new workbook with the DEALS functions. Names are defined before the sheets' formulas are
+ * entered: a spill's size is fixed when its formula is entered, and a name that refers to a range
+ * (=DEALS.FUNDINGGAP(Required, Projected)) can only size it once the name exists.
+ */
+export function createEngine(options: EngineOptions = {}): HyperFormula {
+  registerDealsFunctions();
+  const config = { ...ENGINE_CONFIG, ...options.config };
+  const sheets = options.sheets ?? { Sheet1: [] };
+  const names = Object.entries(options.names ?? {});
+  const content = (rows: readonly (readonly CellInput[])[]) => rows.map((row) => row.map(toEngineContent));
+  let engine: HyperFormula;
+  if (names.length === 0) {
+    engine = HyperFormula.buildFromSheets(Object.fromEntries(Object.entries(sheets).map(([name, rows]) => [name, content(rows)])), config);
+  } else {
+    engine = HyperFormula.buildFromSheets(Object.fromEntries(Object.keys(sheets).map((name) => [name, []])), config);
+    for (const [name, expression] of names) defineName(engine, name, expression);
+    engine.batch(() => {
+      for (const [name, rows] of Object.entries(sheets)) engine.setSheetContent(engine.getSheetId(name) as number, content(rows));
+    });
+  }
+  for (const [name, rows] of Object.entries(sheets)) {
+    const sheet = engine.getSheetId(name) as number;
+    rows.forEach((row, r) => row.forEach((input, c) => remember(engine, { sheet, row: r, col: c }, input)));
+  }
+  return engine;
+}
+
+/**
+ * The value of one formula (Excel text; the leading '=' may be left out), evaluated in the context
+ * of `sheet` (default: the first sheet) without being stored. A formula that does not parse gives
+ * `{ error: '#ERROR!', message }`, as a cell would.
+ */
+export function evaluateFormula(engine: HyperFormula, formula: string, sheet?: string): EngineValue {
+  const trimmed = formula.trim();
+  const text = toEngineFormula(trimmed.startsWith('=') ? trimmed : `=${trimmed}`);
+  const sheetId = sheetIdOf(engine, sheet);
+  try {
+    return fromCellValue(engine.calculateFormula(text, sheetId));
+  } catch (error) {
+    if (error instanceof NotAFormulaError) return { error: '#ERROR!', message: parseErrorMessage(text) };
+    throw error;
+  }
+}
+
+/** Puts a value or formula in a cell, or a grid of them with `cell` as the top-left corner. */
+export function setCell(engine: HyperFormula, cell: CellRef, content: CellInput | readonly (readonly CellInput[])[]): void {
+  const corner = toAddress(engine, cell);
+  if (Array.isArray(content)) {
+    const grid = content as readonly (readonly CellInput[])[];
+    engine.setCellContents(corner, grid.map((row) => row.map(toEngineContent)));
+    grid.forEach((row, r) => row.forEach((input, c) => remember(engine, { sheet: corner.sheet, row: corner.row + r, col: corner.col + c }, input)));
+  } else {
+    const input = content as CellInput;
+    engine.setCellContents(corner, toEngineContent(input));
+    remember(engine, corner, input);
+  }
+}
+
+/**
+ * The value of a cell. At the top-left cell of a spilled array, the whole array; elsewhere in a
+ * spill, that one element. A blank cell is null.
+ */
+export function readCell(engine: HyperFormula, cell: CellRef): EngineValue {
+  const address = toAddress(engine, cell);
+  const value = engine.getCellValue(address);
+  if (value instanceof DetailedCellError || engine.getCellType(address) !== CellType.ARRAYFORMULA) return fromCellValue(value);
+  // The spill's extent: arrayMapping is marked internal in HyperFormula's typings; test/engine covers it.
+  const range = engine.arrayMapping.getArrayByCorner(address)?.getRangeOrUndef();
+  return range ? fromCellValue(engine.getRangeValues(range)) : fromCellValue(value);
+}
+
+/** The formula in a cell as Excel text: as entered if the cell still holds it, else HyperFormula's rendering. */
+export function cellFormula(engine: HyperFormula, cell: CellRef): string | undefined {
+  const address = toAddress(engine, cell);
+  const current = engine.getCellFormula(address);
+  const entered = enteredFormulas.get(engine)?.get(cellKey(address));
+  if (current === undefined || entered === undefined) return current;
+  try {
+    return engine.normalizeFormula(entered.engine) === current ? entered.excel : current;
+  } catch {
+    return current === entered.engine ? entered.excel : current;
+  }
+}
+
+/**
+ * Defines (or redefines) a workbook-level name: a value or a formula (references must be absolute,
+ * e.g. =Inputs!$B$2). Define a name that refers to a range before entering formulas that spill
+ * through it (see createEngine).
+ */
+export function defineName(engine: HyperFormula, name: string, expression: CellInput): void {
+  const content = toEngineContent(expression);
+  if (engine.getNamedExpression(name) === undefined) engine.addNamedExpression(name, content);
+  else engine.changeNamedExpression(name, content);
+}
+
+/** The value of a workbook-level name; a 2-D array for a name that refers to a range. */
+export function readName(engine: HyperFormula, name: string): EngineValue {
+  // getNamedExpressionValue gives #VALUE! "Cell range not allowed" for a range; a formula gives the range's values.
+  return evaluateFormula(engine, `=${name}`);
+}
+
+/** HyperFormula's address for a cell reference; throws for text that is not one. */
+export function toAddress(engine: HyperFormula, cell: CellRef): SimpleCellAddress {
+  if (typeof cell !== 'string') return cell;
+  const address = engine.simpleCellAddressFromString(cell, sheetIdOf(engine));
+  if (address === undefined) throw new Error(`Not a cell reference: ${cell}`);
+  return address;
+}
+
+export function isEngineError(value: unknown): value is EngineError {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as EngineError).error === 'string';
+}
+
+/** A value or 2-D array from HyperFormula's API as plain JavaScript. */
+export function fromCellValue(value: unknown): EngineValue {
+  if (Array.isArray(value)) return value.map((row: unknown[]) => row.map(fromScalar));
+  return fromScalar(value);
+}
+
+function fromScalar(value: unknown): EngineScalar {
+  if (value instanceof DetailedCellError) return { error: value.value, message: value.message ?? '' };
+  if (value === undefined) return null;
+  return value as EngineScalar;
+}
+
+function toEngineContent(input: CellInput): RawCellContent {
+  if (input === undefined) return null;
+  return typeof input === 'string' ? toEngineFormula(input) : input;
+}
+
+function remember(engine: HyperFormula, address: SimpleCellAddress, input: CellInput): void {
+  let formulas = enteredFormulas.get(engine);
+  const isFormula = typeof input === 'string' && input.startsWith('=');
+  if (!formulas) {
+    if (!isFormula) return;
+    formulas = new Map();
+    enteredFormulas.set(engine, formulas);
+  }
+  if (isFormula) formulas.set(cellKey(address), { excel: input, engine: toEngineFormula(input) });
+  else formulas.delete(cellKey(address));
+}
+
+function cellKey(address: SimpleCellAddress): string {
+  return `${address.sheet}:${address.row}:${address.col}`;
+}
+
+function sheetIdOf(engine: HyperFormula, sheet?: string): number {
+  const name = sheet ?? engine.getSheetNames()[0];
+  const id = name === undefined ? undefined : engine.getSheetId(name);
+  if (id === undefined) throw new Error(sheet === undefined ? 'The workbook has no sheet' : `No sheet named ${sheet}`);
+  return id;
+}
+
+let syntaxChecker: HyperFormula | undefined;
+
+/** HyperFormula's message for a formula that does not parse (calculateFormula only says "not a formula"). */
+function parseErrorMessage(text: string): string {
+  syntaxChecker ??= HyperFormula.buildFromSheets({ Sheet1: [] }, { ...ENGINE_CONFIG });
+  const address = { sheet: 0, row: 0, col: 0 };
+  syntaxChecker.setCellContents(address, text);
+  const value = syntaxChecker.getCellValue(address);
+  syntaxChecker.setCellContents(address, null);
+  const message = value instanceof DetailedCellError && value.message ? value.message : `Parsing error in ${text}`;
+  return message.replace(/\s*\n\s*/g, ' ');
+}

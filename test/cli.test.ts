@@ -1,0 +1,117 @@
+import { execFileSync } from 'child_process';
+import * as path from 'path';
+import { Readable } from 'stream';
+import { main } from '../src/cli/deals';
+
+function sink() {
+  let text = '';
+  return {
+    write(chunk: string) {
+      text += chunk;
+      return true;
+    },
+    get text() {
+      return text;
+    },
+  };
+}
+
+async function deals(argv: string[], stdin: NodeJS.ReadableStream | string = '') {
+  const stdout = sink();
+  const stderr = sink();
+  const code = await main(argv, { stdin, stdout, stderr });
+  return { code, lines: stdout.text.split('\n').slice(0, -1), stdout: stdout.text, stderr: stderr.text };
+}
+
+describe('deals eval', () => {
+  it.each([
+    ['=DEALS.WARRANTVALUE(160000000,0.01,600)', '95998400000'],
+    ['=DEALS.FUNDINGGAP(2000,1200)', '800'],
+    ['=DEALS.REQUIREDREVENUE(500,0.25)', '2000'],
+    ['=DEALS.CIRCULARFLOW(10,35,,,"roundTripShare")', '0.2857142857142857'],
+    ['=1/3', '0.3333333333333333'],
+    ['=1.6E+8*10', '1600000000'],
+    ['=1E+300*1E+10', '#NUM! NaN or infinite value encountered.'],
+    ['=TRUE', 'TRUE'],
+    ['=1>2', 'FALSE'],
+    ['="text, as is"', 'text, as is'],
+    ['=DEALS.FUNDINGGAP({100,120},{80,130},5)', '[[15,5]]'],
+    ['=DEALS.CIRCULARFLOW(10,35)', '[["roundTripShare",0.2857142857142857],["customerCashNeed",25],["vendorNetCash",-10],["effectiveDiscount",0],["netPrice",35]]'],
+  ])('%s → %s', async (formula, line) => {
+    const result = await deals(['eval', formula]);
+    expect(result).toMatchObject({ code: 0, lines: [line], stderr: '' });
+  });
+
+  it('BREAKEVENPRICE prints 562.51 to 1e-9 relative', async () => {
+    const { code, lines } = await deals(['eval', '=DEALS.BREAKEVENPRICE(160000000,0.01,90000000000)']);
+    expect(code).toBe(0);
+    expect(lines[0]).toMatch(/^[0-9.]+$/);
+    expect(Math.abs(Number(lines[0]) - 562.51) / 562.51).toBeLessThan(1e-9);
+  });
+
+  it('prints an Excel error as "#CODE! message" and still exits 0', async () => {
+    const { code, lines } = await deals(['eval', '=DEALS.WARRANTVALUE(-5,0.01,600)', '=1/0', '=DEALS.BREAKEVENPRICE(1E-300,0,1E+300)']);
+    expect(code).toBe(0);
+    expect(lines).toEqual([
+      '#VALUE! WARRANTVALUE: shares must be a positive number',
+      expect.stringMatching(/^#DIV\/0!/),
+      '#NUM! BREAKEVENPRICE: no finite share price gives that value',
+    ]);
+  });
+
+  it('prints one line per formula, in order, with or without the leading =', async () => {
+    const { code, lines } = await deals(['eval', 'DEALS.FUNDINGGAP(2000,1200)', '=2+2', '(1+']);
+    expect(code).toBe(0);
+    expect(lines).toEqual(['800', '4', expect.stringMatching(/^#ERROR! Parsing error/)]);
+  });
+
+  it('reads formulas from standard input with "-", one per line, skipping blank lines', async () => {
+    const stdin = '=DEALS.FUNDINGGAP(2000,1200)\n\n   \r\n=DEALS.REQUIREDREVENUE(500,0.25)\r\n1/4\n';
+    expect(await deals(['eval', '-'], stdin)).toMatchObject({ code: 0, lines: ['800', '2000', '0.25'] });
+    const stream = Readable.from(['=1/3\n', '\n=DEALS.WARRANTVALUE(160000000', ',0.01,600)\n']);
+    expect(await deals(['eval', '-'], stream)).toMatchObject({ code: 0, lines: ['0.3333333333333333', '95998400000'] });
+  });
+
+  it('"--" ends the options: "-" after it is a formula', async () => {
+    expect(await deals(['eval', '--', '-1'])).toMatchObject({ code: 0, lines: ['-1'] });
+  });
+});
+
+describe('usage', () => {
+  it.each([
+    [[], /no command given/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['eval'], /no formulas given/],
+    [['eval', '-'], /no formulas given/],
+  ])('deals %p is a usage error (exit 2, message on stderr)', async (argv, message) => {
+    const result = await deals(argv as string[]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toMatch(/Usage: deals/);
+  });
+
+  it('--help prints the usage on stdout and exits 0', async () => {
+    for (const argv of [['--help'], ['-h'], ['help']]) {
+      const result = await deals(argv);
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(result.stdout).toMatch(/^Usage: deals COMMAND/);
+      expect(result.stdout).toMatch(/eval/);
+    }
+    const evalHelp = await deals(['eval', '--help']);
+    expect(evalHelp).toMatchObject({ code: 0, stderr: '' });
+    expect(evalHelp.stdout).toMatch(/^Usage: deals eval FORMULA/);
+  });
+});
+
+describe('bin/deals.js', () => {
+  it('runs as a program', () => {
+    const root = path.resolve(__dirname, '..');
+    const output = execFileSync(process.execPath, [path.join(root, 'bin', 'deals.js'), 'eval', '=DEALS.WARRANTVALUE(160000000,0.01,600)', 'DEALS.FUNDINGGAP({1,2},0)'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(output).toBe('95998400000\n[[1,3]]\n');
+  }, 60_000);
+});
