@@ -22,7 +22,7 @@ import * as impl from './implementations';
  * @param [rate] Risk-free rate, continuously compounded per year (default 0).
  * @param [dividendYield] Continuous dividend yield per year (default 0).
  * @param [sharesOutstanding] Shares outstanding excluding the warrant shares; when given, the value is diluted.
- * @param [priceIncludesWarrants] TRUE (default) if the price already reflects the warrants (Galai–Schneller); FALSE for a price from before they were known.
+ * @param [priceIncludesWarrants] With sharesOutstanding: TRUE (default) if the price already reflects the warrants (Galai–Schneller); FALSE for a price from before they were known.
  * @returns Total value of the warrants (currency).
  */
 export function warrantValue(
@@ -155,7 +155,7 @@ export function shortfallProb(required: any, revenueNow: any, growthRate: any, v
  * @param purchases What the customer spends with the vendor (currency), > 0: a number or one cell per period.
  * @param [grossMargin] Vendor's gross margin on those sales, from 0 to 1 (default 0).
  * @param [equityGranted] Value of equity or warrants the vendor grants the customer (currency, default 0).
- * @param [metric] One metric name (case-insensitive) to return alone.
+ * @param [metric] One metric name (case-insensitive) to return alone. Write it in the formula or point at a filled cell: it decides the size of the spill.
  * @param [cumulative] TRUE to compute each period's metrics on running totals (default FALSE).
  * @returns The metric(s).
  */

@@ -27,7 +27,7 @@ export type Cell = number | string;
 /** Volatility and years come together (model value) or not at all (intrinsic value). */
 function warrantTerms(
   reader: ArgumentReader,
-  strike: ExcelValue,
+  strikePrice: number,
   volatility: ExcelValue,
   years: ExcelValue,
   rate: ExcelValue,
@@ -39,7 +39,7 @@ function warrantTerms(
     reader.fail(sigma === undefined ? 'volatility' : 'years', 'must be given together with ' + (sigma === undefined ? 'years' : 'volatility') + ' (omit both for intrinsic value)');
   }
   return {
-    strikePrice: reader.number('strike', strike, NON_NEGATIVE),
+    strikePrice,
     volatility: sigma,
     years: t,
     rate: reader.optionalNumber('rate', rate, ANY_NUMBER, 0),
@@ -60,8 +60,9 @@ export function warrantValue(
 ): number {
   const reader = new ArgumentReader('WARRANTVALUE');
   const warrants = reader.number('shares', shares, POSITIVE);
-  const terms = warrantTerms(reader, strike, volatility, years, rate, dividendYield);
+  const strikePrice = reader.number('strike', strike, NON_NEGATIVE);
   const spot = reader.number('price', price, POSITIVE);
+  const terms = warrantTerms(reader, strikePrice, volatility, years, rate, dividendYield);
   const outstanding = reader.numberOrAbsent('sharesOutstanding', sharesOutstanding, POSITIVE);
   const includesWarrants = reader.flag('priceIncludesWarrants', priceIncludesWarrants, true);
   const each = outstanding === undefined ? callValue(spot, terms) : dilutedWarrantValue(spot, terms, outstanding, warrants, includesWarrants);
@@ -105,8 +106,9 @@ export function breakevenPrice(
 ): number {
   const reader = new ArgumentReader('BREAKEVENPRICE');
   const warrants = reader.number('shares', shares, POSITIVE);
-  const terms = warrantTerms(reader, strike, volatility, years, rate, dividendYield);
+  const strikePrice = reader.number('strike', strike, NON_NEGATIVE);
   const target = reader.number('targetValue', targetValue, POSITIVE);
+  const terms = warrantTerms(reader, strikePrice, volatility, years, rate, dividendYield);
   const price = breakevenSharePrice(warrants, target, terms);
   if (price === undefined || !Number.isFinite(price)) throw noSolution('BREAKEVENPRICE', 'no finite share price gives that value');
   return price;
