@@ -1,0 +1,83 @@
+/**
+ * [bain2030] Bain's 2030 gap: USD 500 bn of annual capex needs USD 2 tn of annual revenue
+ * (REQUIREDREVENUE), about USD 800 bn more than the revenue in sight (FUNDINGGAP); coverage; and the
+ * probability of falling short for a revenue path the user sets (SHORTFALLPROB, native RRI).
+ */
+import { assume, calc, check, factValue, input, output, Scenario, Table } from '../types';
+
+/** Assumed path: base year, horizon and starting revenue; the table has one row per year. */
+const BASE_YEAR = 2025;
+const TARGET_YEAR = 2030;
+
+const path: Table = {
+  kind: 'table',
+  id: 'path',
+  title: 'bain.table.path',
+  columns: [
+    { id: 'year', header: 'bain.col.year', unit: 'year', formula: '={baseYear}+{#}-1' },
+    { id: 'expected', header: 'bain.col.expected', unit: 'usdPerYear', formula: '={revenueNow}*10^9*EXP({growth}*({.year}-{baseYear}))' },
+    { id: 'median', header: 'bain.col.median', unit: 'usdPerYear', formula: '={revenueNow}*10^9*EXP(({growth}-{volatility}^2/2)*({.year}-{baseYear}))' },
+    { id: 'required', header: 'bain.col.required', unit: 'usdPerYear', formula: '={required}' },
+    { id: 'gap', header: 'bain.col.gap', unit: 'usdPerYear', formula: '={.required}-{.median}' },
+  ],
+  rows: Array.from({ length: TARGET_YEAR - BASE_YEAR + 1 }, () => ({ cells: {} })),
+};
+
+export const bain2030: Scenario = {
+  id: 'bain2030',
+  namePrefix: 'BAIN',
+  sheetName: 'bain.sheet',
+  title: 'bain.title',
+  description: { key: 'bain.description', params: { capex: { fact: 'bain.capex' }, revenue: { fact: 'bain.revenueNeeded' }, shortfall: { fact: 'bain.shortfall' } } },
+  inputs: [
+    input('capex', 'bain.in.capex', 'usdBnPerYear', factValue('bain.capex')),
+    input('revenueNeeded', 'bain.in.revenueNeeded', 'usdTnPerYear', factValue('bain.revenueNeeded')),
+    input('shortfall', 'bain.in.shortfall', 'usdBnPerYear', factValue('bain.shortfall')),
+    input('capexShare', 'bain.in.capexShare', 'percent', assume(0.25, 'bain.why.capexShare', ['bain.capex', 'bain.revenueNeeded'])),
+    input('baseYear', 'bain.in.baseYear', 'year', assume(BASE_YEAR, 'bain.why.baseYear')),
+    input('targetYear', 'bain.in.targetYear', 'year', assume(TARGET_YEAR, 'bain.why.targetYear', ['bain.revenueNeeded'])),
+    input('revenueNow', 'bain.in.revenueNow', 'usdBnPerYear', assume(400, 'bain.why.revenueNow')),
+    input('growth', 'bain.in.growth', 'percentPerYear', assume(0.25, 'bain.why.growth')),
+    input('volatility', 'bain.in.volatility', 'percentPerYear', assume(0.3, 'bain.why.volatility')),
+  ],
+  calculations: [
+    calc('years', 'bain.calc.years', 'years', '={targetYear}-{baseYear}'),
+    calc('required', 'bain.calc.required', 'usdPerYear', '=DEALS.REQUIREDREVENUE({capex}*10^9,{capexShare})', 'bain.note.required'),
+    calc('projectedBain', 'bain.calc.projectedBain', 'usdPerYear', '={revenueNeeded}*10^12-{shortfall}*10^9', 'bain.note.projectedBain'),
+    path,
+  ],
+  outputs: [
+    output('requiredRevenue', 'BAIN_RequiredRevenue', 'bain.out.requiredRevenue', 'usdPerYear', '={required}'),
+    output('projected', 'BAIN_ProjectedRevenue', 'bain.out.projected', 'usdPerYear', '={projectedBain}'),
+    output('gap', 'BAIN_FundingGap', 'bain.out.gap', 'usdPerYear', '=DEALS.FUNDINGGAP({requiredRevenue},{projected})'),
+    output('coverage', 'BAIN_Coverage', 'bain.out.coverage', 'percent', '={projected}/{requiredRevenue}'),
+    output('pathMedian', 'BAIN_PathMedianRevenue', 'bain.out.pathMedian', 'usdPerYear', '={path.median.last}'),
+    output('pathGap', 'BAIN_PathGap', 'bain.out.pathGap', 'usdPerYear', '=DEALS.FUNDINGGAP({requiredRevenue},{pathMedian})'),
+    output('shortfallProb', 'BAIN_ShortfallProb', 'bain.out.shortfallProb', 'probability', '=DEALS.SHORTFALLPROB({requiredRevenue},{revenueNow}*10^9,{growth},{volatility},{years})'),
+    output('growthNeeded', 'BAIN_GrowthNeeded', 'bain.out.growthNeeded', 'percentPerYear', '=RRI({years},{revenueNow}*10^9,{requiredRevenue})'),
+  ],
+  checks: [
+    check('required', 'bain.check.required', '=ABS({requiredRevenue}-{revenueNeeded}*10^12)<1'),
+    check('gap', 'bain.check.gap', '=ABS({gap}-{shortfall}*10^9)<1'),
+    check('coverage', 'bain.check.coverage', '=AND({coverage}>0,{coverage}<=1)'),
+    check('probability', 'bain.check.probability', '=AND({shortfallProb}>=0,{shortfallProb}<=1)'),
+    check('growth', 'bain.check.growth', '=ABS({revenueNow}*10^9*(1+{growthNeeded})^{years}-{requiredRevenue})<=0.000001*{requiredRevenue}'),
+    check('pathEnd', 'bain.check.pathEnd', '={path.year.last}={targetYear}'),
+  ],
+  charts: [
+    {
+      id: 'path',
+      type: 'line',
+      title: 'bain.chart.path',
+      categories: '{path.year}',
+      series: [
+        { name: 'bain.col.expected', values: '{path.expected}' },
+        { name: 'bain.col.median', values: '{path.median}' },
+        { name: 'bain.col.required', values: '{path.required}' },
+      ],
+      xAxis: 'chart.yearAxis',
+      yAxis: 'chart.usdBnPerYearAxis',
+      valueUnit: 'usdPerYear',
+    },
+  ],
+};
