@@ -7,7 +7,8 @@ import { createEngine, isEngineError, readName, setCell } from '../../src/engine
 import * as impl from '../../src/functions/implementations';
 import { a1, buildSheetPlan, PRESETS, scenarioById } from '../../src/scenarios';
 import type { SheetPlan } from '../../src/scenarios';
-import { loadPlan, toCellInput } from './loadPlan';
+import { addPlanSheet } from '../../src/engine/planSheet';
+import { loadPlan } from './loadPlan';
 
 const plans = PRESETS.map((s) => [s.id, buildSheetPlan(s)] as const);
 
@@ -62,11 +63,14 @@ describe.each(plans)('%s evaluated by the formula engine', (id, plan) => {
     }
   });
 
-  test('a second copy on another sheet computes the same (formulas refer to their own sheet only)', () => {
-    const cells = plan.cells.map((row) => row.map(toCellInput));
-    const engine = createEngine({ sheets: { First: cells, Second: cells } });
-    expect(engine.getSheetValues(1)).toEqual(engine.getSheetValues(0));
-    expect(engine.getSheetValues(0)[0][0]).toBe(plan.title);
+  test('a second copy on another sheet computes the same, with its names scoped to its sheet', () => {
+    const second = addPlanSheet(loaded.engine, plan);
+    const first = loaded.engine.getSheetId(loaded.sheet) as number;
+    expect(second.sheetName).toBe(`${plan.sheetName} (2)`);
+    expect(second.sheetScopedNames).toEqual(plan.names.map((n) => n.name));
+    expect(loaded.engine.getSheetValues(second.sheetId)).toEqual(loaded.engine.getSheetValues(first));
+    expect(loaded.engine.getSheetValues(second.sheetId)[0][0]).toBe(plan.title);
+    loaded.engine.removeSheet(second.sheetId);
   });
 });
 
