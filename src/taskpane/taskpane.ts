@@ -1,57 +1,33 @@
 /**
- * The AI Deal Modeler task pane. The same page is the add-in's shared runtime: it also loads the
- * functions bundle, so the DEALS custom functions are registered whether or not the pane is open.
- * Everything shown is built with DOM APIs and textContent (no HTML strings).
+ * Entry module of the AI Deal Modeler task pane. The same page is the add-in's shared runtime: it
+ * also loads the functions bundle, so the DEALS custom functions are registered whether or not the
+ * pane is open. This module only wires things together: the UI (ui.ts, independent of Excel) is
+ * mounted at once without a sink, then again at Office.onReady with the Office.js writer
+ * (excelSink.ts) when the host is Excel and supports the API set the writer needs.
  */
-import { FUNCTION_EXAMPLES, FunctionExample } from './examples';
-
-const ADD_IN_NAME = 'AI Deal Modeler';
-const DESCRIPTION = 'Excel functions for the economics of AI-compute megadeals: warrants, vendor financing and funding gaps.';
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function functionItem(example: FunctionExample): HTMLLIElement {
-  const item = element('li', 'fn');
-  item.append(element('h3', 'fn-name', `DEALS.${example.name}`), element('p', 'fn-summary', example.summary));
-  const formula = element('code', 'fn-formula', example.formula);
-  formula.title = 'Example formula: select it and copy it into a cell';
-  item.append(formula);
-  return item;
-}
-
-/** Fills the page; `status` says whether the page runs inside Excel. */
-export function render(root: HTMLElement): HTMLElement {
-  const status = element('p', 'status', 'Loading Office…');
-  const list = element('ul', 'fn-list');
-  list.append(...FUNCTION_EXAMPLES.map(functionItem));
-  root.replaceChildren(
-    element('h1', 'title', ADD_IN_NAME),
-    element('p', 'description', DESCRIPTION),
-    status,
-    element('h2', 'section', 'Functions'),
-    list,
-  );
-  return status;
-}
+import { messagesFor } from '../i18n';
+import { EXCEL_API, excelSink } from './excelSink';
+import { formatMessage as text } from '../i18n';
+import { mountTaskpane } from './ui';
 
 function start(): void {
   const root = document.getElementById('app');
   if (!root) return;
-  const status = render(root);
+  const browserMessages = messagesFor(typeof navigator === 'undefined' ? undefined : navigator.language);
   if (typeof Office === 'undefined') {
-    status.textContent = 'Office.js did not load: open this page from Excel with the add-in installed.';
+    mountTaskpane(root, undefined, browserMessages, { notice: text(browserMessages, 'taskpane.officeMissing') });
     return;
   }
-  Office.onReady((info) => {
-    status.textContent =
-      info.host === Office.HostType.Excel
-        ? 'Type =DEALS. in any cell to use the functions.'
-        : 'Open this page from Excel (AI Deal Modeler add-in) to use the functions.';
+  mountTaskpane(root, undefined, browserMessages, { notice: text(browserMessages, 'taskpane.loadingOffice') });
+  void Office.onReady((info) => {
+    const messages = messagesFor(Office.context?.displayLanguage);
+    if (info.host !== Office.HostType.Excel) {
+      mountTaskpane(root, undefined, messages, { notice: text(messages, 'taskpane.notExcel') });
+    } else if (!Office.context.requirements.isSetSupported(EXCEL_API.set, EXCEL_API.version)) {
+      mountTaskpane(root, undefined, messages, { notice: text(messages, 'taskpane.unsupported', { version: `${EXCEL_API.set} ${EXCEL_API.version}` }) });
+    } else {
+      mountTaskpane(root, excelSink({ messages }), messages, { notice: text(messages, 'taskpane.ready') });
+    }
   });
 }
 

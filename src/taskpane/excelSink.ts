@@ -1,0 +1,392 @@
+/**
+ * The Excel writer: applies a SheetPlan (src/scenarios/plan.ts) to the open workbook through
+ * Office.js, in a constant number of round trips whatever the plan's size.
+ *
+ *   sync 1  read the sheet names, the workbook-level names and the active sheet;
+ *   sync 2  everything else, queued in one batch: add the sheet (free name), ONE `numberFormat`
+ *           matrix and ONE `formulas` matrix over the whole used range, styles, column widths,
+ *           hyperlinks, names, charts, activation, frozen panes.
+ *
+ * So a successful load costs exactly 2 `context.sync()` calls (test/taskpane/excelSink.test.ts
+ * counts them for every preset and for a 2,000-row plan). The request of sync 2 is estimated
+ * before anything is sent and a plan above `SAFE_REQUEST_BYTES` (4 MB, under Excel on the web's
+ * 5 MB cap) is refused without touching the workbook.
+ *
+ * A batch is not a transaction: if sync 2 fails, Excel has applied the operations before the one
+ * that failed. The writer then runs a second batch that deletes the sheet it added (its sheet-level
+ * names go with it) and the workbook-level names it added, re-activates the sheet that was active,
+ * and rejects with a translated reason; the workbook is as it was.
+ *
+ * Requirement set: ExcelApi 1.8 (`EXCEL_API`), checked by the entry module before the writer is
+ * offered. Per call:
+ *   1.1  worksheets.add/load/getActiveWorksheet, Worksheet.activate/delete, Range.numberFormat,
+ *        Range.formulas, RangeFormat (font, fill, wrapText, columnWidth, borders), charts.add,
+ *        Chart.name/title/legend/setPosition, ChartAxisTitle.text, series.getItemAt, ChartSeries.name
+ *   1.4  workbook.names / worksheet.names (load, add with comment, getItemOrNullObject, delete),
+ *        worksheets.getItemOrNullObject
+ *   1.6  application.suspendApiCalculationUntilNextSync
+ *   1.7  Range.hyperlink, Worksheet.freezePanes, ChartSeriesCollection.add, ChartSeries.setValues /
+ *        setXAxisValues
+ *   1.8  ChartAxis.numberFormat
+ * All of these run in Excel on the web, Windows and Mac (Microsoft 365, and Excel 2019 and later).
+ *
+ * Column widths: a plan gives them in Excel's character units (the number the Column Width dialog
+ * shows: widths of the digit 0 of the default font); Office.js sets them in points. A width of w
+ * characters is w × 7 + 5 pixels (7 px = maximum digit width of the default 11-pt font, Calibri or
+ * Aptos Narrow, plus 5 px of cell padding, as Excel and the OOXML spec count), rounded to a whole
+ * pixel, and a pixel is 0.75 pt at 96 dpi: 8.43 characters → 64 px → 48 pt, Excel's default width.
+ *
+ * Text cells: Office.js reads a string written through `formulas` the way Excel reads typing, so
+ * a leading apostrophe is taken as the "treat as text" prefix and dropped, and in a cell not
+ * formatted as text "2025", "=x" or "May 2025" would become a number, a formula or a date. Such a
+ * string is written with one apostrophe in front: the cell keeps exactly the plan's text.
+ */
+import type { Messages } from '../i18n';
+import { en, formatMessage as text } from '../i18n';
+import { a1, isFormulaCell, STYLE_GUIDE } from '../scenarios';
+import type { ChartPlan, ChartType, PlanCell, SheetPlan, StyleLook } from '../scenarios';
+import { foldName, freeSheetName } from '../scenarios/sheetNames';
+import type { LoadResult, PlanSink } from './sink';
+
+/** The Excel JavaScript API requirement set the writer needs (see the header). */
+export const EXCEL_API = { set: 'ExcelApi', version: '1.8' } as const;
+
+/** Excel on the web rejects a request above 5 MB; the writer refuses plans whose write request is estimated above this. */
+export const SAFE_REQUEST_BYTES = 4_000_000;
+
+/** Estimated bytes of one queued operation besides its own data (object path, action type, ids). */
+const BYTES_PER_OPERATION = 200;
+
+/** `Excel.run`, or a stand-in for tests. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface WriteOptions {
+  /** Defaults to `Excel.run`. */
+  readonly run?: ExcelRun;
+  /** Catalogue for the error messages and the detail line; defaults to English. */
+  readonly messages?: Messages;
+  /** Refuse plans whose write request is estimated above this many bytes; defaults to SAFE_REQUEST_BYTES. */
+  readonly maxRequestBytes?: number;
+}
+
+export interface WriteResult extends LoadResult {
+  /** Names added at workbook level. */
+  readonly workbookNames: readonly string[];
+  /** Names added at the new sheet's level, because the workbook already had them. */
+  readonly sheetNames: readonly string[];
+}
+
+/** A load that failed; `message` is the translated reason, `cause` what Excel reported. */
+export class SheetWriteError extends Error {
+  constructor(
+    message: string,
+    readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'SheetWriteError';
+  }
+}
+
+const CHART_TYPES = {
+  line: 'Line',
+  columnClustered: 'ColumnClustered',
+  columnStacked: 'ColumnStacked',
+} as const satisfies { readonly [T in ChartType]: `${Excel.ChartType}` };
+
+const BORDER_COLOR = '#808080';
+
+/** The Office.js sink for the task pane: `excelSink({ messages }).load(plan)`. */
+export function excelSink(options: WriteOptions = {}): PlanSink {
+  return { load: (plan) => writePlanToExcel(plan, options) };
+}
+
+/** Writes `plan` into a new sheet of the workbook in 2 syncs; see the header. */
+export async function writePlanToExcel(plan: SheetPlan, options: WriteOptions = {}): Promise<WriteResult> {
+  const messages = options.messages ?? en;
+  const run: ExcelRun = options.run ?? ((batch) => Excel.run(batch));
+
+  let prepared: Prepared;
+  try {
+    prepared = prepare(plan);
+  } catch (error) {
+    throw new SheetWriteError(text(messages, 'taskpane.error.invalidPlan', { detail: reasonOf(error, messages) }), error);
+  }
+  const limit = options.maxRequestBytes ?? SAFE_REQUEST_BYTES;
+  if (prepared.requestBytes > limit) {
+    throw new SheetWriteError(text(messages, 'taskpane.error.planTooLarge', { size: megabytes(prepared.requestBytes), limit: megabytes(limit) }));
+  }
+
+  /** What sync 1 found and what sync 2 was about to add, for the undo. */
+  const attempt: { sheetName?: string; activeBefore?: string; workbookNames: string[] } = { workbookNames: [] };
+  try {
+    return await run(async (context) => {
+      const workbook = context.workbook;
+      const sheets = workbook.worksheets.load('items/name');
+      const names = workbook.names.load('items/name');
+      const active = workbook.worksheets.getActiveWorksheet().load('name');
+      await context.sync(); // 1: read
+
+      const sheetName = freeSheetName(prepared.sheetName, sheets.items.map((s) => s.name));
+      attempt.sheetName = sheetName;
+      attempt.activeBefore = active.name;
+      const takenNames = new Set(names.items.map((n) => foldName(n.name)));
+      const added = queueWrite(context, prepared, sheetName, takenNames);
+      attempt.workbookNames = added.workbookNames;
+      await context.sync(); // 2: write
+
+      return {
+        sheetName,
+        workbookNames: added.workbookNames,
+        sheetNames: added.sheetNames,
+        ...(added.sheetNames.length > 0 ? { detail: text(messages, 'taskpane.namesOnSheet') } : {}),
+      };
+    });
+  } catch (error) {
+    const detail = reasonOf(error, messages);
+    if (attempt.sheetName === undefined) throw new SheetWriteError(text(messages, 'taskpane.error.readFailed', { detail }), error);
+    try {
+      await undo(run, attempt.sheetName, attempt.workbookNames, attempt.activeBefore);
+    } catch (cleanupError) {
+      throw new SheetWriteError(
+        text(messages, 'taskpane.error.cleanupFailed', { detail, sheet: attempt.sheetName, cleanup: reasonOf(cleanupError, messages) }),
+        error,
+      );
+    }
+    throw new SheetWriteError(text(messages, 'taskpane.error.writeFailed', { detail }), error);
+  }
+}
+
+// ---- preparing the plan (pure) ------------------------------------------------------------------
+
+export interface Prepared {
+  readonly plan: SheetPlan;
+  readonly sheetName: string;
+  /** `A1:G156`. */
+  readonly usedRange: string;
+  readonly numberFormat: string[][];
+  readonly formulas: (string | number | boolean)[][];
+  readonly requestBytes: number;
+}
+
+/** The two matrices of the used range and the estimated size of the write request; throws on a malformed plan. */
+export function prepare(plan: SheetPlan): Prepared {
+  const rows = plan.cells.length;
+  const width = rows > 0 ? plan.cells[0].length : 0;
+  if (rows === 0 || width === 0) throw new Error('the plan has no cells');
+  if (rows > a1.MAX_ROWS || width > a1.MAX_COLUMNS) throw new Error(`the plan has ${rows} × ${width} cells, more than a sheet holds`);
+  plan.cells.forEach((row, r) => {
+    if (row.length !== width) throw new Error(`row ${r + 1} has ${row.length} cells, row 1 has ${width}`);
+  });
+
+  const numberFormat: string[][] = Array.from({ length: rows }, () => new Array<string>(width).fill('General'));
+  for (const { range, format } of plan.numberFormats) {
+    const ref = inside(range, rows, width);
+    for (let r = ref.start.row; r <= ref.end.row; r++) for (let c = ref.start.col; c <= ref.end.col; c++) numberFormat[r][c] = format;
+  }
+  const formulas = plan.cells.map((row, r) => row.map((cell, c) => cellInput(cell, numberFormat[r][c])));
+
+  // Every other address must lie on the sheet too, or Excel would fail halfway through the batch.
+  for (const { range } of plan.styles) inside(range, rows, width);
+  for (const { address } of [...plan.links, ...plan.names]) inside(address, rows, width);
+  for (const chart of plan.charts) {
+    for (const address of [chart.categories, chart.anchor.topLeft, chart.anchor.bottomRight, ...chart.series.map((s) => s.values)]) a1.parseRange(address);
+  }
+  const sheetName = a1.isValidSheetName(plan.sheetName) ? plan.sheetName : a1.toSheetName(plan.sheetName);
+
+  const operations =
+    4 + // calculation suspended, sheet added, the two matrices
+    plan.styles.length * 8 +
+    plan.columnWidths.length +
+    plan.links.length +
+    plan.names.length +
+    plan.charts.reduce((n, chart) => n + 10 + chart.series.length * 5, 0) +
+    2; // activate, freeze
+  const data = JSON.stringify([formulas, numberFormat, plan.styles, plan.links, plan.names, plan.charts]);
+  return {
+    plan,
+    sheetName,
+    usedRange: a1.formatRange(0, 0, rows - 1, width - 1),
+    numberFormat,
+    formulas,
+    requestBytes: utf8Bytes(data) + operations * BYTES_PER_OPERATION,
+  };
+}
+
+function inside(address: string, rows: number, width: number): a1.RangeRef {
+  const ref = a1.parseRange(address);
+  if (ref.end.row >= rows || ref.end.col >= width) throw new Error(`${address} lies outside the used range ${a1.formatRange(0, 0, rows - 1, width - 1)}`);
+  return ref;
+}
+
+/** Strings Excel would not keep as text when typed into a cell that is not formatted as text. */
+const COERCED = /^[\s=+\-@'0-9.,$€£¥#(%]|^(true|false)$|^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\-/,]*\d/i;
+
+/** A plan cell as `range.formulas` takes it. */
+export function cellInput(cell: PlanCell, numberFormat: string): string | number | boolean {
+  if (cell === null) return '';
+  if (isFormulaCell(cell)) return cell.formula;
+  if (typeof cell !== 'string') return cell;
+  if (cell.startsWith("'")) return `'${cell}`;
+  return numberFormat !== '@' && COERCED.test(cell) ? `'${cell}` : cell;
+}
+
+/** Bytes of `s` in UTF-8. */
+export function utf8Bytes(s: string): number {
+  let bytes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / 1_000_000).toFixed(1);
+}
+
+/** Excel character units → points (see the header). */
+export function columnWidthPoints(characters: number): number {
+  return Math.round(characters * 7 + 5) * 0.75;
+}
+
+// ---- the write batch ----------------------------------------------------------------------------
+
+function queueWrite(
+  context: Excel.RequestContext,
+  prepared: Prepared,
+  sheetName: string,
+  takenNames: ReadonlySet<string>,
+): { workbookNames: string[]; sheetNames: string[] } {
+  const { plan } = prepared;
+  context.application.suspendApiCalculationUntilNextSync();
+  const sheet = context.workbook.worksheets.add(sheetName);
+
+  // Formats first: a text cell formatted as @ keeps "2025-10-06" as text.
+  const used = sheet.getRange(prepared.usedRange);
+  used.numberFormat = prepared.numberFormat;
+  used.formulas = prepared.formulas;
+
+  for (const { range, style } of plan.styles) applyLook(sheet.getRange(range), STYLE_GUIDE[style]);
+
+  for (let c = 0; c < plan.columnWidths.length; ) {
+    let end = c;
+    while (end + 1 < plan.columnWidths.length && plan.columnWidths[end + 1] === plan.columnWidths[c]) end++;
+    sheet.getRange(a1.formatRange(0, c, 0, end)).format.columnWidth = columnWidthPoints(plan.columnWidths[c]);
+    c = end + 1;
+  }
+
+  for (const link of plan.links) {
+    if (!/^https?:\/\//i.test(link.url)) continue; // never a javascript: or file: link
+    const ref = a1.parseCell(link.address);
+    const shown = plan.cells[ref.row][ref.col];
+    sheet.getRange(link.address).hyperlink = typeof shown === 'string' && shown !== '' ? { address: link.url, textToDisplay: shown } : { address: link.url };
+  }
+
+  const workbookNames: string[] = [];
+  const sheetNames: string[] = [];
+  for (const name of plan.names) {
+    const comment = (name.unit ? `${name.label} (${name.unit})` : name.label).slice(0, 255);
+    const target = sheet.getRange(name.address);
+    if (takenNames.has(foldName(name.name))) {
+      sheet.names.add(name.name, target, comment);
+      sheetNames.push(name.name);
+    } else {
+      context.workbook.names.add(name.name, target, comment);
+      workbookNames.push(name.name);
+    }
+  }
+
+  for (const chart of plan.charts) addChart(sheet, chart);
+
+  sheet.activate();
+  const { rows, columns } = plan.freeze;
+  if (rows > 0 && columns > 0) sheet.freezePanes.freezeAt(sheet.getRange(a1.formatRange(0, 0, rows - 1, columns - 1)));
+  else if (rows > 0) sheet.freezePanes.freezeRows(rows);
+  else if (columns > 0) sheet.freezePanes.freezeColumns(columns);
+  return { workbookNames, sheetNames };
+}
+
+function applyLook(range: Excel.Range, look: StyleLook): void {
+  const format = range.format;
+  if (look.fontColor !== undefined) format.font.color = look.fontColor;
+  if (look.bold !== undefined) format.font.bold = look.bold;
+  if (look.italic !== undefined) format.font.italic = look.italic;
+  if (look.fontSize !== undefined) format.font.size = look.fontSize;
+  if (look.fill !== undefined) format.fill.color = look.fill;
+  if (look.wrap !== undefined) format.wrapText = look.wrap;
+  if (look.borderBottom) {
+    // Under every row of the range: its bottom edge and the lines between its rows.
+    for (const index of ['EdgeBottom', 'InsideHorizontal'] as const) {
+      const border = format.borders.getItem(index);
+      border.style = 'Continuous';
+      border.weight = 'Thin';
+      border.color = BORDER_COLOR;
+    }
+  }
+}
+
+/**
+ * A chart over the plan's ranges. Excel creates the first series from the source range given to
+ * `charts.add`; its values and categories are then set explicitly like those of the others.
+ * A series name is always the plan's text: Office.js cannot link a series name to a cell, so
+ * `nameAddress` is not used.
+ */
+function addChart(sheet: Excel.Worksheet, plan: ChartPlan): void {
+  if (plan.series.length === 0) return;
+  const chart = sheet.charts.add(CHART_TYPES[plan.type], sheet.getRange(plan.series[0].values), 'Columns');
+  chart.name = plan.id;
+  chart.title.text = plan.title;
+  chart.title.visible = true;
+  chart.legend.position = 'Bottom';
+  chart.legend.visible = true;
+  const categoryAxis = chart.axes.categoryAxis;
+  categoryAxis.title.text = plan.xAxisTitle;
+  categoryAxis.title.visible = true;
+  const valueAxis = chart.axes.valueAxis;
+  valueAxis.title.text = plan.yAxisTitle;
+  valueAxis.title.visible = true;
+  valueAxis.numberFormat = plan.valueFormat;
+  const categories = sheet.getRange(plan.categories);
+  plan.series.forEach((s, i) => {
+    const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
+    series.setValues(sheet.getRange(s.values));
+    series.setXAxisValues(categories);
+    series.name = s.name;
+  });
+  chart.setPosition(plan.anchor.topLeft, plan.anchor.bottomRight);
+}
+
+// ---- undo ---------------------------------------------------------------------------------------
+
+/** Deletes what a failed write added (the sheet, with its sheet-level names; its workbook-level names) and re-activates the sheet that was active. */
+async function undo(run: ExcelRun, sheetName: string, workbookNames: readonly string[], activeBefore: string | undefined): Promise<void> {
+  await run(async (context) => {
+    const workbook = context.workbook;
+    const sheet = workbook.worksheets.getItemOrNullObject(sheetName).load('isNullObject');
+    const names = workbookNames.map((name) => workbook.names.getItemOrNullObject(name).load('isNullObject'));
+    const previous = activeBefore === undefined ? undefined : workbook.worksheets.getItemOrNullObject(activeBefore).load('isNullObject');
+    await context.sync();
+    // Each of these was free when the write began, so whatever now bears the name is ours.
+    for (const name of names) if (!name.isNullObject) name.delete();
+    if (!sheet.isNullObject) sheet.delete();
+    if (previous && !previous.isNullObject) previous.activate();
+    await context.sync();
+  });
+}
+
+/** What went wrong, in one line: Excel's message and, when it says so, the call that failed. */
+function reasonOf(error: unknown, messages: Messages): string {
+  if (typeof error === 'object' && error !== null) {
+    const e = error as { message?: unknown; debugInfo?: { errorLocation?: unknown } };
+    const message = typeof e.message === 'string' && e.message.trim() ? e.message.trim() : undefined;
+    const where = typeof e.debugInfo?.errorLocation === 'string' && e.debugInfo.errorLocation ? e.debugInfo.errorLocation : undefined;
+    if (message) return where ? `${message} [${where}]` : message;
+  }
+  if (typeof error === 'string' && error.trim()) return error.trim();
+  return text(messages, 'taskpane.error.unknown');
+}
