@@ -5,9 +5,8 @@
  * mounted at once without a sink, then again at Office.onReady with the Office.js writer
  * (excelSink.ts) when the host is Excel and supports the API set the writer needs.
  */
-import { messagesFor } from '../i18n';
+import { formatMessage as text, messagesFor } from '../i18n';
 import { EXCEL_API, excelSink } from './excelSink';
-import { formatMessage as text } from '../i18n';
 import { mountTaskpane } from './ui';
 
 function start(): void {

@@ -9,12 +9,12 @@
  * says why. Every text comes from the message catalogue; the page is built with DOM calls and
  * `textContent` only (no HTML strings), so no data is ever parsed as markup.
  */
-import type { Messages } from '../i18n';
 import { presetSummaries, scenarioById, buildSheetPlan } from '../scenarios';
 import type { SheetPlan } from '../scenarios';
 import { FUNCTION_EXAMPLES } from './examples';
 import type { FunctionExample } from './examples';
 import { formatMessage as text, isMessageKey } from '../i18n';
+import type { Messages } from '../i18n';
 import type { PlanSink } from './sink';
 
 export interface PresetEntry {
