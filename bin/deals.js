@@ -12,6 +12,12 @@
 const path = require('path');
 const { register } = require('tsx/cjs/api');
 
+// Output piped into a reader that stops early (deals scenario show amd | head) is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const tsx = register({ namespace: 'deals-cli' });
 const { main } = tsx.require(path.join(__dirname, '..', 'src', 'cli', 'deals.ts'), __filename);
 
