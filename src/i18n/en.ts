@@ -110,6 +110,7 @@ export const en = {
   // ---- [amd] AMD–OpenAI -------------------------------------------------------------------------
   'amd.sheet': 'AMD warrants',
   'amd.title': 'AMD–OpenAI: equity for purchases',
+  'amd.summary': 'AMD’s warrant for OpenAI, paid for in GPU purchases: value, tranches and break-even price.',
   'amd.description':
     "AMD grants OpenAI a warrant on AMD shares at USD {strike} each that vests as OpenAI's AMD GPU purchases grow to {fullGw} and AMD's share price reaches targets up to USD {target}: its value, tranche by tranche, against the hardware it pays for.",
   'amd.in.shares': 'Warrant shares (maximum)',
@@ -204,6 +205,7 @@ export const en = {
   // ---- [nvidia] Nvidia–OpenAI -------------------------------------------------------------------
   'nvidia.sheet': 'Nvidia circular',
   'nvidia.title': 'Nvidia–OpenAI: circular investment',
+  'nvidia.summary': 'Nvidia invests in OpenAI, which spends it on Nvidia systems: the round trip per GW.',
   'nvidia.description':
     'Nvidia invests in OpenAI, about USD {perGw} bn for each GW deployed, and OpenAI spends it on Nvidia systems, about USD {hardwarePerGw} bn of hardware per GW: how much of the spend is Nvidia’s own money coming back, GW by GW.',
   'nvidia.in.investmentMax': 'Nvidia investment, maximum',
@@ -250,6 +252,7 @@ export const en = {
   // ---- [oracle] Oracle–OpenAI -------------------------------------------------------------------
   'oracle.sheet': 'Oracle Stargate',
   'oracle.title': 'Oracle–OpenAI (Stargate): the yearly bill against revenue',
+  'oracle.summary': 'Stargate’s yearly bill against OpenAI’s revenue: the funding gap and the odds of falling short.',
   'oracle.description':
     'OpenAI contracted about USD {value} bn of Oracle computing power over {term} years from {start} ({gw} GW): each year’s commitment against an OpenAI revenue path you set, the funding gap and the chance revenue falls short.',
   'oracle.in.contractValue': 'Contract value',
@@ -296,6 +299,7 @@ export const en = {
   // ---- [broadcom] Broadcom–OpenAI ---------------------------------------------------------------
   'broadcom.sheet': 'Broadcom custom chips',
   'broadcom.title': 'Broadcom–OpenAI: custom accelerators',
+  'broadcom.summary': 'Custom accelerators from Broadcom: deployment and spend year by year.',
   'broadcom.description':
     'OpenAI and Broadcom deploy {gw} GW of OpenAI-designed accelerators and Broadcom networking, {window}; terms were not disclosed: the deployment and spend schedule under your cost per GW.',
   'broadcom.in.capacity': 'Capacity',
@@ -330,6 +334,7 @@ export const en = {
   // ---- [bain2030] Bain's 2030 gap ---------------------------------------------------------------
   'bain.sheet': 'Bain 2030 gap',
   'bain.title': 'Bain’s 2030 gap: capex against revenue',
+  'bain.summary': 'Bain’s 2030 test: the revenue needed to fund AI capex, the gap, and the odds.',
   'bain.description':
     'Bain: USD {capex} bn of annual AI capex needs USD {revenue} tn of annual revenue by 2030, about USD {shortfall} bn more than is in sight; and how likely a revenue path you set falls short.',
   'bain.in.capex': 'Annual AI capex by 2030',
@@ -377,6 +382,7 @@ export const en = {
   // ---- [openai] OpenAI's books ------------------------------------------------------------------
   'openai.sheet': 'OpenAI books',
   'openai.title': 'OpenAI’s books: cornerstone or bubble?',
+  'openai.summary': 'OpenAI’s revenue, losses, valuation and commitments: cornerstone or bubble?',
   'openai.description':
     'OpenAI earned USD {h1Revenue} bn and lost USD {h1Loss} bn in H1 2025, targets about USD {revenue} bn of revenue for 2025 and is valued at USD {valuation} bn, against about a trillion dollars of compute commitments: the ratios, the growth they need and a verdict from your thresholds.',
   'openai.in.h1Revenue': 'Revenue, H1 2025',
@@ -431,6 +437,7 @@ export const en = {
   // ---- [portfolio] all deals --------------------------------------------------------------------
   'portfolio.sheet': 'Deal portfolio',
   'portfolio.title': 'OpenAI’s 2025 compute deals side by side',
+  'portfolio.summary': 'All of OpenAI’s compute deals side by side, with totals.',
   'portfolio.description':
     'Every 2025 compute deal of OpenAI in one table: counterparty, GW, value, how it is paid for (OpenAI’s cash, vendor investment, warrants) and timing, with totals of about a trillion dollars.',
   'portfolio.in.amdShares': 'AMD warrant shares',

@@ -46,7 +46,7 @@ export function renderText(text: Text, messages: Messages = en): string {
   return formatMessage(messages, text.key, params);
 }
 
-/** What the taskpane lists: id, title and one-line description of each preset, translated. */
+/** What the taskpane lists: id, title and one-line summary of each preset, translated. */
 export function presetSummaries(messages: Messages = en): Array<{ id: PresetId; title: string; description: string }> {
-  return PRESETS.map((p) => ({ id: p.id, title: formatMessage(messages, p.title), description: renderText(p.description, messages) }));
+  return PRESETS.map((p) => ({ id: p.id, title: formatMessage(messages, p.title), description: formatMessage(messages, p.summary) }));
 }

@@ -180,6 +180,8 @@ export interface Scenario {
   readonly title: MessageKey;
   /** One line describing the deal; its parameters may be facts, shown as their source states them. */
   readonly description: Text;
+  /** One short line for the taskpane's list of presets. */
+  readonly summary: MessageKey;
   readonly inputs: ReadonlyArray<InputRow | Table>;
   readonly calculations: readonly CalcItem[];
   readonly outputs: readonly OutputRow[];

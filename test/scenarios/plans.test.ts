@@ -38,16 +38,22 @@ describe('presets', () => {
     expect(() => scenarioById('tesla')).toThrow(/Unknown preset "tesla"/);
   });
 
-  test('summaries for the taskpane: translated title and one-line description', () => {
+  test('summaries for the taskpane: translated title and a one-line summary that fits a 320 px pane in two lines', () => {
     const summaries = presetSummaries(en);
     expect(summaries.map((s) => s.id)).toEqual(PRESET_IDS);
     for (const s of summaries) {
       expect(s.title.length).toBeGreaterThan(5);
       expect(s.description.length).toBeGreaterThan(40);
+      expect(s.description.length).toBeLessThanOrEqual(100);
       expect(s.description).not.toMatch(/[{}\n]/);
     }
-    expect(summaries[0].description).toContain('USD 0.01');
-    expect(summaries[0].description).toContain('6 GW');
+    expect(summaries[0].description).toContain('warrant');
+  });
+
+  test("each sheet's description line still carries the sourced figures", () => {
+    const amd = buildSheetPlan(scenarioById('amd'), en);
+    expect(amd.description).toContain('USD 0.01');
+    expect(amd.description).toContain('6 GW');
   });
 
   test('building is pure: the same scenario gives the same plan', () => {
@@ -303,6 +309,7 @@ describe('builder errors name the preset and the bad template', () => {
     sheetName: 'amd.sheet',
     title: 'amd.title',
     description: 'portfolio.description',
+    summary: 'portfolio.summary',
     inputs: [{ kind: 'input', id: 'x', label: 'amd.in.shares', unit: 'shares', value: { assume: 1, why: 'amd.why.trancheShare' } }],
     calculations: [],
     outputs: [{ id: 'y', name: 'T_Y', label: 'amd.out.valueNow', unit: 'usd', formula: '={x}*2' }],

@@ -71,6 +71,7 @@ export const amd: Scenario = {
   namePrefix: 'AMD',
   sheetName: 'amd.sheet',
   title: 'amd.title',
+  summary: 'amd.summary',
   description: { key: 'amd.description', params: { strike: { fact: 'amd.exercisePrice' }, fullGw: { fact: 'amd.fullVestingGw' }, target: { fact: 'amd.finalPriceTarget' } } },
   inputs: [
     input('shares', 'amd.in.shares', 'shares', factValue('amd.warrantShares')),

@@ -28,6 +28,7 @@ export const bain2030: Scenario = {
   namePrefix: 'BAIN',
   sheetName: 'bain.sheet',
   title: 'bain.title',
+  summary: 'bain.summary',
   description: { key: 'bain.description', params: { capex: { fact: 'bain.capex' }, revenue: { fact: 'bain.revenueNeeded' }, shortfall: { fact: 'bain.shortfall' } } },
   inputs: [
     input('capex', 'bain.in.capex', 'usdBnPerYear', factValue('bain.capex')),

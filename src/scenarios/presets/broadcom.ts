@@ -46,6 +46,7 @@ export const broadcom: Scenario = {
   namePrefix: 'AVGO',
   sheetName: 'broadcom.sheet',
   title: 'broadcom.title',
+  summary: 'broadcom.summary',
   description: { key: 'broadcom.description', params: { gw: { fact: 'broadcom.capacity' }, window: { fact: 'broadcom.window' } } },
   inputs: [
     input('capacity', 'broadcom.in.capacity', 'gw', factValue('broadcom.capacity')),

@@ -51,6 +51,7 @@ export const nvidia: Scenario = {
   namePrefix: 'NVDA',
   sheetName: 'nvidia.sheet',
   title: 'nvidia.title',
+  summary: 'nvidia.summary',
   description: { key: 'nvidia.description', params: { perGw: { fact: 'nvidia.investmentPerGw' }, hardwarePerGw: { fact: 'nvidia.hardwarePerGw' } } },
   inputs: [
     input('investmentMax', 'nvidia.in.investmentMax', 'usdBn', factValue('nvidia.investmentMax')),

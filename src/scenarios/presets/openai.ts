@@ -30,6 +30,7 @@ export const openai: Scenario = {
   namePrefix: 'OPENAI',
   sheetName: 'openai.sheet',
   title: 'openai.title',
+  summary: 'openai.summary',
   description: {
     key: 'openai.description',
     params: {

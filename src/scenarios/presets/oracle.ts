@@ -46,6 +46,7 @@ export const oracle: Scenario = {
   namePrefix: 'ORCL',
   sheetName: 'oracle.sheet',
   title: 'oracle.title',
+  summary: 'oracle.summary',
   description: {
     key: 'oracle.description',
     params: { value: { fact: 'oracle.contractValue' }, term: { fact: 'oracle.term' }, start: { fact: 'oracle.startYear' }, gw: { fact: 'oracle.capacity' } },

@@ -165,6 +165,7 @@ export const portfolio: Scenario = {
   namePrefix: 'PORT',
   sheetName: 'portfolio.sheet',
   title: 'portfolio.title',
+  summary: 'portfolio.summary',
   description: 'portfolio.description',
   inputs: [
     input('amdShares', 'portfolio.in.amdShares', 'shares', factValue('amd.warrantShares')),
