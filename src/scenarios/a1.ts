@@ -6,6 +6,8 @@
  * Rows and columns are 0-based here (`{ row: 0, col: 0 }` is A1), as in a JavaScript 2-D array.
  */
 
+import { stringTokenValue, tokenizeFormula } from '../formula/tokens';
+
 /** Excel's grid: 1,048,576 rows × 16,384 columns (A … XFD). */
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
@@ -132,96 +134,53 @@ export interface FormulaParts {
   readonly strings: readonly string[];
 }
 
-const IDENT_START = /[A-Za-z_\\$]/;
-const IDENT_PART = /[A-Za-z0-9_.$\\]/;
-
 /**
  * Splits an Excel formula (with or without its leading `=`) into references, names, functions and
- * strings. Handles string literals with doubled quotes, quoted sheet names (`'My sheet'!A1`),
- * sheet-qualified references (`Sheet1!$A$1:$B$2`) and ranges. Enough for checking formulas that
- * plans generate; not a full Excel parser (no R1C1, whole rows/columns or structured references).
+ * strings, on the shared formula lexer (`src/formula/tokens.ts`). Handles string literals with
+ * doubled quotes, quoted sheet names (`'My sheet'!A1`), sheet-qualified references
+ * (`Sheet1!$A$1:$B$2`) and ranges. Enough for checking formulas that plans generate; not a full
+ * Excel parser (no R1C1, whole rows/columns or structured references).
  */
 export function formulaParts(formula: string): FormulaParts {
   const text = formula.startsWith('=') ? formula.slice(1) : formula;
+  const tokens = tokenizeFormula(text);
   const references: { text: string; range: RangeRef; sheet?: string }[] = [];
   const names: string[] = [];
   const functions: string[] = [];
   const strings: string[] = [];
   let sheet: string | undefined;
-  let i = 0;
+  const reference = (word: string, range: RangeRef) => references.push({ text: word, range, ...(sheet !== undefined ? { sheet } : {}) });
 
-  const readIdentifier = (from: number): number => {
-    let end = from + 1;
-    while (end < text.length && IDENT_PART.test(text[end])) end++;
-    return end;
-  };
-
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '"' || c === "'") {
-      let end = i + 1;
-      let value = '';
-      for (;;) {
-        if (end >= text.length) throw new SyntaxError(`unterminated ${c === '"' ? 'string' : 'sheet name'} in ${formula}`);
-        if (text[end] === c) {
-          if (text[end + 1] === c) {
-            value += c;
-            end += 2;
-            continue;
-          }
-          break;
-        }
-        value += text[end++];
-      }
-      i = end + 1;
-      if (c === '"') strings.push(value);
-      else if (text[i] === '!') {
-        sheet = value;
-        i++;
-      } else throw new SyntaxError(`quoted name without ! in ${formula}`);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.kind === 'other' && /^["']/.test(token.text)) {
+      throw new SyntaxError(`unterminated ${token.text.startsWith('"') ? 'string' : 'sheet name'} in ${formula}`);
+    }
+    if (token.kind === 'string') strings.push(stringTokenValue(token));
+    if (token.kind === 'sheetName') {
+      if (tokens[i + 1]?.text !== '!') throw new SyntaxError(`quoted name without ! in ${formula}`);
+      sheet = token.text.slice(1, -1).replace(/''/g, "'");
+      i++;
+    }
+    if (token.kind !== 'identifier') continue;
+    if (token.isSheet) {
+      sheet = token.text;
+      while (tokens[i].text !== '!') i++;
       continue;
     }
-    if (IDENT_START.test(c) || /[0-9]/.test(c)) {
-      // A number (1.5, 1e-6) is not an identifier; a word may still start with a digit only as a row (1:1), not used here.
-      if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
-        const number = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/.exec(text.slice(i));
-        i += number ? number[0].length : 1;
-        continue;
-      }
-      let end = readIdentifier(i);
-      let word = text.slice(i, end);
-      if (text[end] === '!') {
-        sheet = word;
-        i = end + 1;
-        continue;
-      }
-      let after = end;
-      while (after < text.length && text[after] === ' ') after++;
-      if (text[after] === '(') {
-        functions.push(word.toUpperCase());
-        sheet = undefined;
-        i = end;
-        continue;
-      }
-      if (text[end] === ':' && IDENT_START.test(text[end + 1] ?? '')) {
-        const end2 = readIdentifier(end + 1);
-        const range = tryParseRange(`${word}:${text.slice(end + 1, end2)}`);
-        if (range) {
-          word = text.slice(i, end2);
-          references.push({ text: word, range, ...(sheet !== undefined ? { sheet } : {}) });
-          sheet = undefined;
-          i = end2;
-          continue;
-        }
-      }
-      const range = tryParseRange(word);
-      if (range) references.push({ text: word, range, ...(sheet !== undefined ? { sheet } : {}) });
-      else if (!/^(TRUE|FALSE)$/i.test(word)) names.push(word);
-      sheet = undefined;
-      i = end;
-      continue;
+    if (token.isCall) {
+      functions.push(token.text.toUpperCase());
+    } else {
+      const end = tokens[i + 2];
+      const span = tokens[i + 1]?.text === ':' && end?.kind === 'identifier' ? tryParseRange(`${token.text}:${end.text}`) : undefined;
+      const range = span ?? tryParseRange(token.text);
+      if (span) {
+        reference(`${token.text}:${end.text}`, span);
+        i += 2;
+      } else if (range) reference(token.text, range);
+      else if (!/^(TRUE|FALSE)$/i.test(token.text)) names.push(token.text);
     }
-    i++;
+    sheet = undefined;
   }
   return { references, names, functions, strings };
 }
