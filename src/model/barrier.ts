@@ -61,34 +61,51 @@ export function barrierOptionValue(o: BarrierOption): number {
   const y2 = Math.log(H / S) / stdDev + (1 + mu) * stdDev;
   const z = Math.log(H / S) / stdDev + lambda * stdDev;
 
-  const termA = () => phi * carry * normalCdf(phi * x1) - phi * X * discount * normalCdf(phi * x1 - phi * stdDev);
-  const termB = () => phi * carry * normalCdf(phi * x2) - phi * X * discount * normalCdf(phi * x2 - phi * stdDev);
-  const termC = () => phi * carry * hsMu1 * normalCdf(eta * y1) - phi * X * discount * hsMu * normalCdf(eta * y1 - eta * stdDev);
-  const termD = () => phi * carry * hsMu1 * normalCdf(eta * y2) - phi * X * discount * hsMu * normalCdf(eta * y2 - eta * stdDev);
-  const termE = () => (K > 0 ? K * discount * (normalCdf(eta * x2 - eta * stdDev) - hsMu * normalCdf(eta * y2 - eta * stdDev)) : 0);
-  const termF = () =>
-    K > 0
-      ? K * (Math.pow(hs, mu + lambda) * normalCdf(eta * z) + Math.pow(hs, mu - lambda) * normalCdf(eta * z - 2 * eta * lambda * stdDev))
-      : 0;
-
+  // Haug's terms: A and B are plain-option-like, C and D their reflections at the barrier,
+  // E the knock-in rebate paid at expiry, F the knock-out rebate paid at the hit. Each is computed
+  // only where the option needs it, without per-call closures (a hot path). Which terms make up
+  // each of the eight options follows Haug's table (§4.17.1).
   const strikeAboveBarrier = X > H;
-  // Haug's table of which terms make up each of the eight options (§4.17.1).
-  switch (`${barrierType}:${kind}`) {
-    case 'DownIn:call':
-      return strikeAboveBarrier ? termC() + termE() : termA() - termB() + termD() + termE();
-    case 'UpIn:call':
-      return strikeAboveBarrier ? termA() + termE() : termB() - termC() + termD() + termE();
-    case 'DownIn:put':
-      return strikeAboveBarrier ? termB() - termC() + termD() + termE() : termA() + termE();
-    case 'UpIn:put':
-      return strikeAboveBarrier ? termA() - termB() + termD() + termE() : termC() + termE();
-    case 'DownOut:call':
-      return strikeAboveBarrier ? termA() - termC() + termF() : termB() - termD() + termF();
-    case 'UpOut:call':
-      return strikeAboveBarrier ? termF() : termA() - termB() + termC() - termD() + termF();
-    case 'DownOut:put':
-      return strikeAboveBarrier ? termA() - termB() + termC() - termD() + termF() : termF();
-    default: // UpOut:put
-      return strikeAboveBarrier ? termB() - termD() + termF() : termA() - termC() + termF();
+  const isCall = kind === 'call';
+  const simple = strikeAboveBarrier === isCall; // the shorter of the two forms in Haug's table
+  const terms: Terms = { phi, eta, carry, X, discount, hsMu, hsMu1, stdDev };
+  if (isIn) {
+    const E = K > 0 ? K * discount * (normalCdf(eta * x2 - eta * stdDev) - hsMu * normalCdf(eta * y2 - eta * stdDev)) : 0;
+    // down-and-in call / up-and-in put: C + E, or A − B + D + E
+    if (isDown === isCall) return (simple ? reflectedTerm(terms, y1) : plainTerm(terms, x1) - plainTerm(terms, x2) + reflectedTerm(terms, y2)) + E;
+    // up-and-in call / down-and-in put: A + E, or B − C + D + E
+    return (simple ? plainTerm(terms, x1) : plainTerm(terms, x2) - reflectedTerm(terms, y1) + reflectedTerm(terms, y2)) + E;
   }
+  const F = K > 0 ? K * (Math.pow(hs, mu + lambda) * normalCdf(eta * z) + Math.pow(hs, mu - lambda) * normalCdf(eta * z - 2 * eta * lambda * stdDev)) : 0;
+  // down-and-out call / up-and-out put: A − C + F, or B − D + F
+  if (isDown === isCall) return (simple ? plainTerm(terms, x1) - reflectedTerm(terms, y1) : plainTerm(terms, x2) - reflectedTerm(terms, y2)) + F;
+  // up-and-out call / down-and-out put: F, or A − B + C − D + F
+  return (simple ? 0 : plainTerm(terms, x1) - plainTerm(terms, x2) + reflectedTerm(terms, y1) - reflectedTerm(terms, y2)) + F;
+}
+
+/** The inputs Haug's terms A–D share. */
+interface Terms {
+  readonly phi: number;
+  readonly eta: number;
+  /** S·e^((b−r)T) */
+  readonly carry: number;
+  readonly X: number;
+  /** e^(−rT) */
+  readonly discount: number;
+  /** (H/S)^(2μ) */
+  readonly hsMu: number;
+  /** (H/S)^(2(μ+1)) */
+  readonly hsMu1: number;
+  /** σ√T */
+  readonly stdDev: number;
+}
+
+/** Haug's A (at x1) and B (at x2): φ·S·e^((b−r)T)·N(φx) − φ·X·e^(−rT)·N(φx − φσ√T). */
+function plainTerm({ phi, carry, X, discount, stdDev }: Terms, x: number): number {
+  return phi * carry * normalCdf(phi * x) - phi * X * discount * normalCdf(phi * x - phi * stdDev);
+}
+
+/** Haug's C (at y1) and D (at y2): the same reflected at the barrier, weighted by (H/S)^(2(μ+1)) and (H/S)^(2μ). */
+function reflectedTerm({ phi, eta, carry, X, discount, hsMu, hsMu1, stdDev }: Terms, y: number): number {
+  return phi * carry * hsMu1 * normalCdf(eta * y) - phi * X * discount * hsMu * normalCdf(eta * y - eta * stdDev);
 }
