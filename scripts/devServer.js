@@ -7,6 +7,7 @@
  * the background and scripts/stop.js stops it by process id.
  */
 'use strict';
+const { X509Certificate } = require('crypto');
 const fs = require('fs');
 const https = require('https');
 const os = require('os');
@@ -32,6 +33,15 @@ const MIME_TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Whether a PEM certificate file has expired or will within a day: then a new one is made. */
+function expiresWithinADay(certFile) {
+  try {
+    return new Date(new X509Certificate(fs.readFileSync(certFile)).validTo).getTime() < Date.now() + 86_400_000;
+  } catch {
+    return true; // unreadable: make a new one
+  }
+}
+
 /** The Office dev certificate if installed, else a self-signed one kept in .run/certs. */
 async function certificate() {
   const officeCert = path.join(OFFICE_CERT_DIR, 'localhost.crt');
@@ -42,33 +52,48 @@ async function certificate() {
   const dir = path.join(RUN_DIR, 'certs');
   const certFile = path.join(dir, 'localhost.crt');
   const keyFile = path.join(dir, 'localhost.key');
-  if (!fs.existsSync(certFile) || !fs.existsSync(keyFile)) {
+  if (!fs.existsSync(certFile) || !fs.existsSync(keyFile) || expiresWithinADay(certFile)) {
     const selfsigned = require('selfsigned');
     const pems = await selfsigned.generate([{ name: 'commonName', value: 'localhost' }], {
       days: 30,
       keySize: 2048,
       extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] }],
     });
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(certFile, pems.cert);
-    fs.writeFileSync(keyFile, pems.private, { mode: 0o600 });
+    // Written to a new directory renamed into place, so that two servers starting at once (npm
+    // start and the browser tests) never read a certificate with another one's key.
+    fs.mkdirSync(RUN_DIR, { recursive: true });
+    const staging = fs.mkdtempSync(path.join(RUN_DIR, 'certs-'));
+    fs.writeFileSync(path.join(staging, 'localhost.crt'), pems.cert);
+    fs.writeFileSync(path.join(staging, 'localhost.key'), pems.private, { mode: 0o600 });
+    if (fs.existsSync(dir) && (!(fs.existsSync(certFile) && fs.existsSync(keyFile)) || expiresWithinADay(certFile))) {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    try {
+      fs.renameSync(staging, dir);
+    } catch {
+      fs.rmSync(staging, { recursive: true, force: true }); // another server got there first: use its pair
+    }
   }
   return { cert: fs.readFileSync(certFile), key: fs.readFileSync(keyFile), origin: `self-signed certificate (${certFile}; browsers and Excel will not trust it until you do)` };
 }
 
-/** The file under dist/ that a request path names, or undefined if it is outside or missing. */
-function resolveFile(urlPath) {
+/**
+ * The file under `root` (dist/) that a request path names, or undefined if it is outside or
+ * missing. `/` is the workbench (the add-in's own pages are named in the manifest).
+ */
+function resolveFile(urlPath, root = DIST) {
+  root = path.resolve(root);
   const decoded = decodeURIComponent(urlPath.split('?')[0]);
   const relative = decoded === '/' ? 'workbench.html' : decoded.replace(/^\/+/, '');
-  const file = path.resolve(DIST, relative);
-  if (file !== DIST && !file.startsWith(DIST + path.sep)) return undefined;
+  const file = path.resolve(root, relative);
+  if (file !== root && !file.startsWith(root + path.sep)) return undefined;
   return fs.existsSync(file) && fs.statSync(file).isFile() ? file : undefined;
 }
 
-function handle(request, response) {
+function handle(root, request, response) {
   let file;
   try {
-    file = resolveFile(request.url || '/');
+    file = resolveFile(request.url || '/', root);
   } catch {
     file = undefined; // malformed percent-encoding
   }
@@ -86,10 +111,13 @@ function handle(request, response) {
   else fs.createReadStream(file).pipe(response);
 }
 
-/** Starts serving; resolves with the server and a description of the certificate used. */
-async function serve(port = PORT) {
+/**
+ * Starts serving `root` (default dist/) on `port` (0: a free one, see server.address().port);
+ * resolves with the server and a description of the certificate used.
+ */
+async function serve(port = PORT, { root = DIST } = {}) {
   const { cert, key, origin } = await certificate();
-  const server = https.createServer({ cert, key }, handle);
+  const server = https.createServer({ cert, key }, (request, response) => handle(root, request, response));
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, HOST, resolve);

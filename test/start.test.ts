@@ -54,6 +54,12 @@ test('npm start serves the add-in over HTTPS and returns; npm stop frees the por
   expect(metadata.status).toBe(200);
   expect(JSON.parse(metadata.body).functions.map((f: { id: string }) => f.id)).toContain('WARRANTVALUE');
   expect((await fetchStatus('/taskpane.html')).status).toBe(200);
+  // Without Excel, the workbench: its URL printed, served at / and /workbench.html.
+  expect(started.stdout).toContain('Workbench (the taskpane beside a live grid): https://localhost:3000/workbench.html');
+  const workbench = await fetchStatus('/');
+  expect(workbench.status).toBe(200);
+  expect(workbench.body).toMatch(/<script\b[^>]*\bsrc=["']?workbench\.js/);
+  expect((await fetchStatus('/workbench.js')).status).toBe(200);
   expect((await fetchStatus('/functions.js')).status).toBe(200);
   expect((await fetchStatus('/../package.json')).status).toBe(404);
 

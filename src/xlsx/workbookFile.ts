@@ -88,10 +88,10 @@ function addSheet(workbook: ExcelJS.Workbook, { name, plan, values }: SheetToSav
   }
 }
 
-/** The workbook as xlsx bytes. */
-export async function workbookBuffer(sheets: readonly SheetToSave[]): Promise<Buffer> {
+/** The workbook as xlsx bytes (a Uint8Array, so the same code runs in Node and in a browser). */
+export async function workbookBuffer(sheets: readonly SheetToSave[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'AI Deal Modeler';
   for (const sheet of sheets) addSheet(workbook, sheet);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -1,0 +1,22 @@
+/** DOM helpers: elements are made with createElement and filled with textContent, never from HTML strings. */
+
+export function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, content?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (content !== undefined) node.textContent = content;
+  return node;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number> = {}, content?: string): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  if (content !== undefined) node.textContent = content;
+  return node;
+}
+
+/** Excel column width (characters of the default font) → pixels: w × 7 + 5, as Excel counts. */
+export function columnPixels(characters: number): number {
+  return Math.round(characters * 7 + 5);
+}

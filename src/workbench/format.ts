@@ -1,0 +1,35 @@
+/**
+ * A computed value as a cell shows it: numbers through the cell's Excel number format (numfmt,
+ * which implements Excel's format language: `#,##0.0,,,` shows 95998400000 as 96.0, `yyyy-mm-dd`
+ * a date serial as a date, `0.0%` a share as a percentage), text as it is, TRUE/FALSE, and errors
+ * by their code. Alignment follows Excel's General alignment: numbers right, text left, logical
+ * values and errors centred.
+ */
+import { format as formatNumber } from 'numfmt';
+import type { EngineScalar } from '../engine';
+
+export interface CellDisplay {
+  readonly text: string;
+  readonly align: 'left' | 'right' | 'center';
+  /** The error's message, for a tooltip. */
+  readonly error?: string;
+}
+
+const BLANK: CellDisplay = { text: '', align: 'left' };
+
+export function displayValue(value: EngineScalar, numberFormat = 'General'): CellDisplay {
+  if (value === null) return BLANK;
+  if (typeof value === 'number') return { text: formatNumberValue(value, numberFormat), align: 'right' };
+  if (typeof value === 'string') return { text: value, align: 'left' };
+  if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE', align: 'center' };
+  return { text: value.error, align: 'center', error: value.message || value.error };
+}
+
+/** A number in an Excel format; General if the format is not one numfmt understands. */
+export function formatNumberValue(value: number, numberFormat = 'General'): string {
+  try {
+    return formatNumber(numberFormat || 'General', value, { locale: 'en-US' });
+  } catch {
+    return formatNumber('General', value, { locale: 'en-US' });
+  }
+}

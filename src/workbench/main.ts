@@ -1,0 +1,193 @@
+/**
+ * Entry of the workbench page (dist/workbench.html, a development page, not part of the add-in):
+ * the add-in's task pane (mountTaskpane from src/taskpane/ui.ts, unchanged) beside a live workbook
+ * computed by the formula engine in this page. Loading a preset goes through the same SheetPlan as
+ * in Excel, into an engine-backed PlanSink (workbook.ts); the grid (grid.ts) shows the active
+ * sheet with its number formats and styles, the formula bar the selected cell's formula, the panel
+ * on the right the sheet's named outputs (names.ts); editing an input recalculates every dependent
+ * cell; "Export .xlsx" writes the workbook with src/xlsx (loaded on first use).
+ *
+ * Nothing here talks to a server besides loading the page's own files (the page's CSP allows
+ * 'self' only).
+ */
+import { formatMessage as text, messagesFor } from '../i18n';
+import { a1 } from '../scenarios';
+import { mountTaskpane } from '../taskpane/ui';
+import { element } from './dom';
+import { GridView } from './grid';
+import { NamesPanel } from './names';
+import { WorkbenchBook, workbenchSink } from './workbook';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const EXPORT_FILE = 'ai-deal-modeler.xlsx';
+
+function start(): void {
+  const root = document.getElementById('workbench');
+  if (!root) return;
+  const messages = messagesFor(typeof navigator === 'undefined' ? undefined : navigator.language);
+  document.title = text(messages, 'workbench.title');
+  const book = new WorkbenchBook(messages);
+
+  // Header: title, export, status.
+  const header = element('header', 'wb-header');
+  const titles = element('div', 'wb-titles');
+  titles.append(element('h1', 'wb-title', text(messages, 'workbench.title')), element('p', 'wb-subtitle', text(messages, 'workbench.subtitle')));
+  const status = element('p', 'wb-status');
+  status.id = 'wb-status';
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  const say = (message: string, tone: 'info' | 'success' | 'error' = 'info') => {
+    status.textContent = message;
+    status.dataset.tone = tone;
+  };
+  const exportButton = element('button', 'wb-button', text(messages, 'workbench.export'));
+  exportButton.type = 'button';
+  exportButton.id = 'wb-export';
+  header.append(titles, status, exportButton);
+
+  // Task pane.
+  const pane = element('aside', 'wb-pane');
+  pane.setAttribute('aria-label', text(messages, 'workbench.taskpane'));
+  const paneRoot = element('main', 'app');
+  paneRoot.id = 'app';
+  pane.append(paneRoot);
+
+  // Workbook: formula bar, grid, sheet tabs.
+  const bookSection = element('section', 'wb-book');
+  bookSection.setAttribute('aria-label', text(messages, 'workbench.workbook'));
+  const formulaBar = element('div', 'wb-formula-bar');
+  const nameBox = element('output', 'wb-namebox');
+  nameBox.id = 'wb-namebox';
+  nameBox.setAttribute('aria-label', text(messages, 'workbench.nameBox'));
+  const fx = element('span', 'wb-fx', 'fx');
+  fx.setAttribute('aria-hidden', 'true');
+  const formula = element('input', 'wb-formula');
+  formula.type = 'text';
+  formula.id = 'wb-formula';
+  formula.spellcheck = false;
+  formula.autocomplete = 'off';
+  formula.setAttribute('aria-label', text(messages, 'workbench.formulaBar'));
+  formulaBar.append(nameBox, fx, formula);
+
+  const tabs = element('div', 'wb-tabs');
+  tabs.id = 'wb-tabs';
+  tabs.setAttribute('role', 'tablist');
+  tabs.setAttribute('aria-label', text(messages, 'workbench.sheets'));
+
+  const grid = new GridView(book, messages, {
+    onSelect: (row, col) => showSelection(row, col),
+    onError: (message) => say(message, 'error'),
+    onEdited: (address, changed) => say(text(messages, 'workbench.edited', { cell: address, count: changed }), 'success'),
+  });
+  const hint = element('p', 'wb-hint', text(messages, 'workbench.editHint'));
+  bookSection.append(formulaBar, grid.root, tabs, hint);
+
+  const names = new NamesPanel(book, messages, (address) => {
+    grid.selectAddress(address);
+    grid.focus();
+  });
+
+  const layout = element('div', 'wb-layout');
+  layout.append(pane, bookSection, names.root);
+  root.replaceChildren(header, layout);
+
+  function showSelection(row: number, col: number): void {
+    nameBox.textContent = a1.formatCell(row, col);
+    formula.value = book.inputText(book.active, row, col);
+  }
+
+  function renderTabs(): void {
+    const buttons = book.sheets.map((sheet) => {
+      const tab = element('button', 'wb-tab', sheet.name);
+      tab.type = 'button';
+      tab.setAttribute('role', 'tab');
+      tab.dataset.sheet = sheet.name;
+      const selected = sheet.id === book.active;
+      tab.setAttribute('aria-selected', String(selected));
+      tab.tabIndex = selected ? 0 : -1;
+      tab.addEventListener('click', () => book.activate(sheet.id));
+      tab.addEventListener('keydown', (event) => {
+        const all = Array.from(tabs.querySelectorAll<HTMLButtonElement>('.wb-tab'));
+        const index = all.indexOf(tab);
+        const next = event.key === 'ArrowRight' ? all[index + 1] : event.key === 'ArrowLeft' ? all[index - 1] : undefined;
+        if (next) {
+          event.preventDefault();
+          next.focus();
+          next.click();
+        }
+      });
+      return tab;
+    });
+    tabs.replaceChildren(...buttons);
+  }
+
+  function renderAll(): void {
+    renderTabs();
+    grid.render();
+    names.render();
+  }
+
+  book.onChange((event) => {
+    if (event.type === 'values') {
+      grid.refresh();
+      names.render();
+      showSelection(grid.selected.row, grid.selected.col);
+    } else {
+      renderAll();
+      // Show the sheet's active tab, as Excel does after adding one.
+      tabs.querySelector<HTMLElement>('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
+  });
+
+  formula.addEventListener('keydown', (event) => {
+    const { row, col } = grid.selected;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      if (formula.value !== book.inputText(book.active, row, col)) grid.enter(row, col, formula.value);
+      grid.focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      showSelection(row, col);
+      grid.focus();
+    }
+  });
+
+  exportButton.addEventListener('click', () => void exportWorkbook());
+
+  async function exportWorkbook(): Promise<void> {
+    exportButton.disabled = true;
+    say(text(messages, 'workbench.exporting'));
+    try {
+      const sheets = book.toSave();
+      if (sheets.length === 0) {
+        say(text(messages, 'workbench.exportEmpty'), 'error');
+        return;
+      }
+      // exceljs is loaded only when a workbook is exported (a chunk of its own).
+      const { workbookBuffer } = await import(/* webpackChunkName: "xlsx" */ '../xlsx/workbookFile');
+      const bytes = await workbookBuffer(sheets);
+      const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: XLSX_TYPE }));
+      const link = element('a');
+      link.href = url;
+      link.download = EXPORT_FILE;
+      link.hidden = true;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      say(text(messages, 'workbench.exported', { file: EXPORT_FILE, sheets: sheets.map((s) => s.name).join(', ') }), 'success');
+    } catch (error) {
+      const reason = error instanceof Error && error.message ? error.message : text(messages, 'taskpane.error.unknown');
+      say(text(messages, 'workbench.exportFailed', { reason }), 'error');
+    } finally {
+      exportButton.disabled = false;
+    }
+  }
+
+  mountTaskpane(paneRoot, workbenchSink(book, messages), messages, { notice: text(messages, 'workbench.ready') });
+  renderAll();
+  say(text(messages, 'workbench.welcome'));
+  root.dataset.ready = 'true';
+}
+
+start();

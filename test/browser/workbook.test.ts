@@ -1,0 +1,132 @@
+/**
+ * The workbench's model without a browser (src/workbench/workbook.ts, format.ts, chart.ts): the
+ * engine-backed PlanSink (names, copies, a translated error and nothing left behind on failure),
+ * typing into a cell as Excel reads it, recalculation, the workbook as the xlsx writer takes it,
+ * and cell text in Excel number formats.
+ */
+import { readCell } from '../../src/engine';
+import { en, formatMessage } from '../../src/i18n';
+import { buildSheetPlan, scenarioById } from '../../src/scenarios';
+import type { SheetPlan } from '../../src/scenarios';
+import { niceStep, valueScale } from '../../src/workbench/chart';
+import { displayValue } from '../../src/workbench/format';
+import { parseInput, WorkbenchBook, workbenchSink } from '../../src/workbench/workbook';
+import { workbookBuffer } from '../../src/xlsx/workbookFile';
+
+const amd = (): SheetPlan => buildSheetPlan(scenarioById('amd'), en);
+
+describe('the workbench sink', () => {
+  test('loads a plan into a new active sheet; a second copy gets a free name and sheet-level names', async () => {
+    const book = new WorkbenchBook(en);
+    const sink = workbenchSink(book, en);
+    expect(book.sheets.map((s) => s.name)).toEqual([en['workbench.scratchSheet']]);
+    expect(await sink.load(amd())).toEqual({ sheetName: 'AMD warrants' });
+    expect(book.sheet(book.active).name).toBe('AMD warrants');
+    expect(await sink.load(amd())).toEqual({ sheetName: 'AMD warrants (2)', detail: en['taskpane.namesOnSheet'] });
+    expect(book.sheets.map((s) => s.name)).toEqual([en['workbench.scratchSheet'], 'AMD warrants', 'AMD warrants (2)']);
+    const [, first, second] = book.sheets;
+    expect(first.names.every((n) => !n.sheetScoped)).toBe(true);
+    expect(second.names.every((n) => n.sheetScoped)).toBe(true);
+    expect(book.value(first.id, 73, 1)).toBe(95998400000); // B74, AMD_WarrantValueAtTarget
+    expect(first.formats.get('73:1')).toBe('#,##0.0,,,');
+    expect(first.looks.get('14:1')).toMatchObject({ fontColor: '#0000FF', fill: '#FFF2CC' }); // B15, an input
+  });
+
+  test('a plan the engine refuses: a translated reason, and the workbook as it was', async () => {
+    const book = new WorkbenchBook(en);
+    const sink = workbenchSink(book, en);
+    await sink.load(amd());
+    const before = { sheets: book.engine.getSheetNames(), names: book.engine.listNamedExpressions() };
+    const broken: SheetPlan = { ...amd(), sheetName: 'Broken', names: [...amd().names, { name: 'A1', address: 'B7', label: 'x', unit: '' }] };
+    const failure = sink.load(broken);
+    await expect(failure).rejects.toThrow(/^the formula engine could not build the sheet \(.+\)\. Nothing was added\.$/);
+    expect(book.engine.getSheetNames()).toEqual(before.sheets);
+    expect(book.engine.listNamedExpressions()).toEqual(before.names);
+    expect(book.sheet(book.active).name).toBe('AMD warrants');
+    expect(formatMessage(en, 'workbench.error.load', { detail: 'x' })).toMatch(/Nothing was added/);
+  });
+});
+
+describe('editing', () => {
+  test('typing is read as Excel reads it', () => {
+    expect(parseInput('600')).toBe(600);
+    expect(parseInput(' 1,000 ')).toBe(1000);
+    expect(parseInput('45%')).toBe(0.45);
+    expect(parseInput('-2.5e3')).toBe(-2500);
+    expect(parseInput('2025-10-06')).toBe(45936);
+    expect(parseInput('TRUE')).toBe(true);
+    expect(parseInput('false')).toBe(false);
+    expect(parseInput('=B15*2')).toBe('=B15*2');
+    expect(parseInput("'600")).toBe("'600");
+    expect(parseInput('6 GW')).toBe("'6 GW");
+    expect(parseInput('')).toBeNull();
+    expect(parseInput('   ')).toBeNull();
+  });
+
+  test('an input changes every dependent cell; the editor and formula bar text', async () => {
+    const book = new WorkbenchBook(en);
+    await workbenchSink(book, en).load(amd());
+    const id = book.active;
+    expect(book.inputText(id, 14, 1)).toBe('203.71'); // B15
+    expect(book.inputText(id, 15, 1)).toBe('2025-10-06'); // B16, a date shown as its format shows it
+    expect(book.inputText(id, 72, 1)).toBe('=DEALS.WARRANTVALUE($B$7,$B$8,$B$15)'); // B73
+    const events: unknown[] = [];
+    book.onChange((event) => events.push(event));
+    const changed = book.setInput(id, 14, 1, '600');
+    expect(changed).toBeGreaterThan(5);
+    expect(events).toEqual([{ type: 'values', sheet: id, changed }]);
+    expect(book.value(id, 72, 1)).toBe(95998400000);
+    expect(readCell(book.engine, "'AMD warrants'!B73")).toBe(95998400000); // the engine itself agrees
+    book.setInput(id, 15, 1, '2025-12-31');
+    expect(book.value(id, 15, 1)).toBe(46022);
+  });
+
+  test('the workbook for the xlsx writer: current cells, spilled results as their formula alone, names of copies left out', async () => {
+    const book = new WorkbenchBook(en);
+    const sink = workbenchSink(book, en);
+    await sink.load(amd());
+    await sink.load(amd());
+    const first = book.sheets[1].id;
+    book.setInput(first, 14, 1, '600');
+    const saved = book.toSave();
+    expect(saved.map((s) => s.name)).toEqual(['AMD warrants', 'AMD warrants (2)']); // the empty Sheet1 is left out
+    const [one, two] = saved;
+    expect(one.plan.cells[14][1]).toBe(600);
+    expect(one.plan.cells[52][1]).toEqual({ formula: '=DEALS.WARRANTGREEKS($B$7,$B$8,$B$15,$B$18,$B$38,$B$19,$B$20)' });
+    expect([one.plan.cells[52][2], one.plan.cells[53][1], one.plan.cells[56][2]]).toEqual([null, null, null]); // the spill B53:C57
+    expect(one.values[53][1]).toBe('gamma');
+    expect(one.plan.names).toHaveLength(amd().names.length);
+    expect(two.plan.names).toEqual([]);
+    expect(two.plan.cells[14][1]).toBe(203.71);
+    const bytes = await workbookBuffer(saved);
+    expect(bytes.length).toBeGreaterThan(10_000);
+  });
+});
+
+describe('cell text', () => {
+  test('numbers in the cell format, text as is, logical values and errors centred', () => {
+    expect(displayValue(95998400000, '#,##0.0,,,')).toEqual({ text: '96.0', align: 'right' });
+    expect(displayValue(45936, 'yyyy-mm-dd')).toEqual({ text: '2025-10-06', align: 'right' });
+    expect(displayValue(0.5, '0.0%')).toEqual({ text: '50.0%', align: 'right' });
+    expect(displayValue(160000000, '#,##0')).toEqual({ text: '160,000,000', align: 'right' });
+    expect(displayValue(3.21, '0.0"x"')).toEqual({ text: '3.2x', align: 'right' });
+    expect(displayValue(1 / 3)).toEqual({ text: '0.333333333', align: 'right' });
+    expect(displayValue(12, 'not a [format')).toEqual({ text: '12', align: 'right' });
+    expect(displayValue('6 GW', '@')).toEqual({ text: '6 GW', align: 'left' });
+    expect(displayValue(true)).toEqual({ text: 'TRUE', align: 'center' });
+    expect(displayValue({ error: '#NUM!', message: 'BREAKEVENPRICE: no price reaches the target' })).toEqual({
+      text: '#NUM!',
+      align: 'center',
+      error: 'BREAKEVENPRICE: no price reaches the target',
+    });
+    expect(displayValue(null)).toEqual({ text: '', align: 'left' });
+  });
+
+  test('chart value axes: nice steps covering the values and zero', () => {
+    expect(niceStep(100)).toBe(20);
+    expect(niceStep(7)).toBe(2);
+    expect(valueScale([5.4e9, 16e9])).toEqual({ min: 0, max: 20e9, ticks: [0, 5e9, 10e9, 15e9, 20e9] });
+    expect(valueScale([-3, 7]).ticks).toEqual([-4, -2, 0, 2, 4, 6, 8]);
+    expect(valueScale([0]).ticks).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+  });
+});
