@@ -15,6 +15,7 @@
  * never reach these bundles: the build fails if any of its modules is pulled in.
  */
 const path = require('path');
+const { typescriptRule } = require('./webpack.common');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
@@ -67,21 +68,7 @@ module.exports = (env = {}, argv = {}) => {
       extensions: ['.ts', '.js'],
     },
     module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            options: {
-              transpileOnly: true,
-              configFile: path.resolve(__dirname, 'tsconfig.json'),
-              // ES modules let webpack concatenate and tree-shake; tsconfig's commonjs is for Node.
-              compilerOptions: { module: 'es2020', sourceMap: true },
-            },
-          },
-        },
-      ],
+      rules: [typescriptRule],
     },
     plugins: [
       new ForbidPackagesPlugin(['hyperformula']),

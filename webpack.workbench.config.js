@@ -15,6 +15,7 @@
  * `--env outDir=...` as for webpack.config.js.
  */
 const path = require('path');
+const { typescriptRule } = require('./webpack.common');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -39,20 +40,7 @@ module.exports = (env = {}, argv = {}) => {
       extensions: ['.ts', '.js'],
     },
     module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            options: {
-              transpileOnly: true,
-              configFile: path.resolve(__dirname, 'tsconfig.json'),
-              compilerOptions: { module: 'es2020', sourceMap: true, removeComments: false },
-            },
-          },
-        },
-      ],
+      rules: [typescriptRule],
     },
     plugins: [
       new HtmlWebpackPlugin({

@@ -52,7 +52,7 @@ export function browserTestsEnabled(): boolean {
 
 // ---- the build ----------------------------------------------------------------------------------
 
-const BUILD_INPUTS = ['src', 'assets', 'webpack.config.js', 'webpack.workbench.config.js', 'manifest.xml', 'tsconfig.json', 'package.json', 'package-lock.json'];
+const BUILD_INPUTS = ['src', 'assets', 'webpack.common.js', 'webpack.config.js', 'webpack.workbench.config.js', 'manifest.xml', 'tsconfig.json', 'package.json', 'package-lock.json'];
 
 /** Every input file of the build with its size and time, hashed: a new value means "rebuild". */
 function buildFingerprint(): string {
