@@ -26,6 +26,7 @@
  * hold something or lie in a reserved spill area; every input has its source or the assumption
  * label beside it; names are valid Excel names, unique in the plan.
  */
+import { formatRange, parseRange } from './a1';
 
 /** One cell: empty, a value, or a formula (Excel syntax, leading `=`). */
 export type PlanCell = null | number | string | boolean | { readonly formula: string };
@@ -164,4 +165,22 @@ export interface SheetPlan {
   readonly allChecks: string;
   /** Address of every row, table column (range), spill anchor and grid part by scenario id, for surfaces that report results. */
   readonly anchors: Readonly<Record<string, string>>;
+}
+
+/**
+ * The number format of every cell of the plan's used range (`grid[row][col]`, 'General' where the
+ * plan sets none), later ranges winning as when a sink applies them in order. Shared by the sinks:
+ * the Excel writer assigns it in one go, the workbench and the xlsx writer read it per cell.
+ * Throws for a range that lies outside the used range.
+ */
+export function numberFormatGrid(plan: SheetPlan): string[][] {
+  const rows = plan.cells.length;
+  const width = rows > 0 ? plan.cells[0].length : 0;
+  const grid = Array.from({ length: rows }, () => new Array<string>(width).fill('General'));
+  for (const { range, format } of plan.numberFormats) {
+    const ref = parseRange(range);
+    if (ref.end.row >= rows || ref.end.col >= width) throw new RangeError(`${range} lies outside the used range ${formatRange(0, 0, rows - 1, width - 1)}`);
+    for (let r = ref.start.row; r <= ref.end.row; r++) for (let c = ref.start.col; c <= ref.end.col; c++) grid[r][c] = format;
+  }
+  return grid;
 }

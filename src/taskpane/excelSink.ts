@@ -43,7 +43,7 @@
  */
 import type { Messages } from '../i18n';
 import { en, formatMessage as text } from '../i18n';
-import { a1, isFormulaCell, STYLE_GUIDE } from '../scenarios';
+import { a1, isFormulaCell, numberFormatGrid, STYLE_GUIDE } from '../scenarios';
 import type { ChartPlan, ChartType, PlanCell, SheetPlan, StyleLook } from '../scenarios';
 import { foldName, freeSheetName } from '../scenarios/sheetNames';
 import type { LoadResult, PlanSink } from './sink';
@@ -178,11 +178,7 @@ export function prepare(plan: SheetPlan): Prepared {
     if (row.length !== width) throw new Error(`row ${r + 1} has ${row.length} cells, row 1 has ${width}`);
   });
 
-  const numberFormat: string[][] = Array.from({ length: rows }, () => new Array<string>(width).fill('General'));
-  for (const { range, format } of plan.numberFormats) {
-    const ref = inside(range, rows, width);
-    for (let r = ref.start.row; r <= ref.end.row; r++) for (let c = ref.start.col; c <= ref.end.col; c++) numberFormat[r][c] = format;
-  }
+  const numberFormat = numberFormatGrid(plan);
   const formulas = plan.cells.map((row, r) => row.map((cell, c) => cellInput(cell, numberFormat[r][c])));
 
   // Every other address must lie on the sheet too, or Excel would fail halfway through the batch.

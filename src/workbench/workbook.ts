@@ -12,12 +12,12 @@
 import { CellType } from 'hyperformula';
 import type { HyperFormula } from 'hyperformula';
 import { format as formatNumber, isDateFormat, parseValue } from 'numfmt';
-import { cellFormula, createEngine, setCell } from '../engine';
+import { cellFormula, createEngine, fromCellValue, setCell } from '../engine';
 import type { CellInput, EngineScalar } from '../engine';
 import { addPlanSheet, sheetValues } from '../engine/planSheet';
 import { formatMessage as text } from '../i18n';
 import type { Messages } from '../i18n';
-import { a1, STYLE_GUIDE } from '../scenarios';
+import { a1, numberFormatGrid, STYLE_GUIDE } from '../scenarios';
 import type { ChartPlan, PlanCell, SheetPlan, StyleLook } from '../scenarios';
 import type { LoadResult, PlanSink } from '../taskpane/sink';
 import type { SheetToSave } from '../xlsx/workbookFile';
@@ -142,7 +142,7 @@ export class WorkbenchBook {
   }
 
   value(id: number, row: number, col: number): EngineScalar {
-    return this.values(id)[row]?.[col] ?? null;
+    return fromCellValue(this.engine.getCellValue({ sheet: id, row, col })) as EngineScalar;
   }
 
   /** The formula of a cell as Excel text, or undefined for a value or a blank. */
@@ -268,9 +268,7 @@ function emptyModel(id: number, name: string): SheetModel {
 
 function planModel(id: number, name: string, plan: SheetPlan, sheetScoped: ReadonlySet<string>): SheetModel {
   const formats = new Map<string, string>();
-  for (const { range, format } of plan.numberFormats) {
-    for (const { row, col } of a1.rangeCells(a1.parseRange(range))) formats.set(cellKey(row, col), format);
-  }
+  numberFormatGrid(plan).forEach((row, r) => row.forEach((format, c) => format !== 'General' && formats.set(cellKey(r, c), format)));
   const looks = new Map<string, StyleLook>();
   for (const { range, style } of plan.styles) {
     for (const { row, col } of a1.rangeCells(a1.parseRange(range))) {

@@ -10,7 +10,7 @@
  * otherwise replace the cached values of DEALS cells with #NAME?.
  */
 import ExcelJS from 'exceljs';
-import { a1, isFormulaCell, SheetPlan, STYLE_GUIDE } from '../scenarios';
+import { a1, isFormulaCell, numberFormatGrid, SheetPlan, STYLE_GUIDE } from '../scenarios';
 import { toFileFormula } from './fileFormula';
 
 /** A computed cell value as a sink reads it from the engine. */
@@ -58,9 +58,11 @@ function addSheet(workbook: ExcelJS.Workbook, { name, plan, values }: SheetToSav
     }),
   );
 
-  for (const { range, format } of plan.numberFormats) {
-    for (const { row, col } of a1.rangeCells(a1.parseRange(range))) sheet.getCell(row + 1, col + 1).numFmt = format;
-  }
+  numberFormatGrid(plan).forEach((row, r) =>
+    row.forEach((format, c) => {
+      if (format !== 'General') sheet.getCell(r + 1, c + 1).numFmt = format;
+    }),
+  );
   for (const { range, style } of plan.styles) {
     const look = STYLE_GUIDE[style];
     for (const { row, col } of a1.rangeCells(a1.parseRange(range))) {
