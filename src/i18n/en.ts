@@ -100,6 +100,8 @@ export const en = {
   'sheet.basis': 'Based on: {facts}',
   'sheet.allChecks': 'All checks pass',
   'sheet.total': 'Total',
+  'sheet.calc.growthContinuous': 'Growth, continuously compounded',
+  'sheet.note.growthContinuous': 'LN(1 + annual growth): the rate DEALS functions take; revenue grows by the same factor (1+g)^t either way.',
   'sheet.na': 'n/a',
   'sheet.withUnit': '{label} ({unit})',
   'sheet.gridCorner': '{rows} ({rowUnit}) ↓ · {columns} ({columnUnit}) →',

@@ -1,7 +1,7 @@
 /**
  * Assumptions used by more than one preset, defined once so that the presets agree.
  */
-import { assume } from '../types';
+import { assume, calc, CalcRow } from '../types';
 
 /**
  * Broadcom's share of a GW (custom accelerators and networking): USD 15 bn per GW. Terms were not
@@ -9,3 +9,15 @@ import { assume } from '../types';
  * at USD 17.5 bn per GW (BofA). Custom accelerators are taken at the low end.
  */
 export const BROADCOM_COST_PER_GW = assume(15, 'broadcom.why.costPerGw', ['amd.revenuePerGw']);
+
+/**
+ * The growth convention of every preset: an analyst states growth as an annual compound rate g
+ * (the way growth is quoted), and the sheet converts it in a visible row to the continuously
+ * compounded rate LN(1+g) that DEALS functions take. Revenue after t years is then
+ * R0·(1+g)^t = R0·e^(LN(1+g)·t) on every sheet, whichever form a formula uses.
+ *
+ * @param id       the calculation's id (default `growthContinuous`)
+ * @param growthId the id of the input holding the annual compound rate (default `growth`)
+ */
+export const continuousGrowth = (id = 'growthContinuous', growthId = 'growth'): CalcRow =>
+  calc(id, 'sheet.calc.growthContinuous', 'percentPerYear', `=LN(1+{${growthId}})`, 'sheet.note.growthContinuous');
