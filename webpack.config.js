@@ -8,18 +8,22 @@
  *   taskpane.js     the task pane (src/taskpane/taskpane.ts).
  *   taskpane.html   the shared runtime page: loads Office.js from Microsoft's CDN, then both bundles.
  *                   The manifest uses it as task pane, custom-functions page and FunctionFile.
- *   help.html, taskpane.css, manifest.xml, assets/icon-*.png   copied as they are.
+ *   help.html, taskpane.css, assets/icon-*.png   copied as they are.
+ *   manifest.xml    the development manifest as it is; with `ADDIN_URL=https://host/path/` (or
+ *                   `--env addinUrl=...`) the production manifest for that host instead
+ *                   (scripts/manifest.js): the bundles and pages are the same for every host.
  *
  * Production mode unless `--mode development`. Types are checked by `tsc --noEmit`, so ts-loader
  * only transpiles. HyperFormula (GPL-3.0) may be used by other tools in this repository but must
  * never reach these bundles: the build fails if any of its modules is pulled in.
  */
 const path = require('path');
-const { typescriptRule } = require('./webpack.common');
+const { typescriptRule, cacheFor } = require('./webpack.common');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { WebpackError } = require('webpack');
+const { parseAddinUrl, productionManifest } = require('./scripts/manifest');
 
 /** Fails the compilation if a module from a forbidden package ends up in any chunk. */
 class ForbidPackagesPlugin {
@@ -49,9 +53,12 @@ class ForbidPackagesPlugin {
 module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode || 'production';
   const outputPath = env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, 'dist');
+  const addinUrlSetting = env.addinUrl || process.env.ADDIN_URL;
+  const addinUrl = addinUrlSetting ? parseAddinUrl(addinUrlSetting) : undefined;
 
   return {
     mode,
+    cache: cacheFor('addin', mode, Boolean(env.outDir)),
     context: __dirname,
     // Never an eval-based devtool: the page's Content-Security-Policy forbids eval.
     devtool: 'source-map',
@@ -87,7 +94,11 @@ module.exports = (env = {}, argv = {}) => {
       }),
       new CopyWebpackPlugin({
         patterns: [
-          { from: 'manifest.xml', to: 'manifest.xml' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: addinUrl ? (content) => productionManifest(content.toString('utf8'), addinUrl) : undefined,
+          },
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
           { from: 'src/taskpane/help.html', to: 'help.html' },

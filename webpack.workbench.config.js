@@ -15,7 +15,7 @@
  * `--env outDir=...` as for webpack.config.js.
  */
 const path = require('path');
-const { typescriptRule } = require('./webpack.common');
+const { typescriptRule, cacheFor } = require('./webpack.common');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -26,6 +26,7 @@ module.exports = (env = {}, argv = {}) => {
   return {
     name: 'workbench',
     mode,
+    cache: cacheFor('workbench', mode, Boolean(env.outDir)),
     context: __dirname,
     // Never an eval-based devtool: the page's Content-Security-Policy forbids eval.
     devtool: 'source-map',

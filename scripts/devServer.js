@@ -1,5 +1,7 @@
 /**
  * A small HTTPS static server for the built add-in (dist/) on https://localhost:3000/.
+ * `DEALS_PORT` and `DEALS_DIST` (relative to the repository) choose another port and directory:
+ * the start test uses them so that it never touches a server the user runs on port 3000.
  * Office requires HTTPS for every add-in URL. Certificates: the Office dev certificates when
  * `office-addin-dev-certs` has installed them, otherwise a self-signed one made here (and said so).
  *
@@ -14,10 +16,13 @@ const os = require('os');
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');
-const DIST = path.join(ROOT, 'dist');
+const DIST = path.resolve(ROOT, process.env.DEALS_DIST || 'dist');
 const RUN_DIR = path.join(ROOT, '.run');
 const PORT = Number(process.env.DEALS_PORT || 3000);
 const HOST = 'localhost';
+/** What `npm start` records for the server it started on PORT (one set of files per port). */
+const PID_FILE = path.join(RUN_DIR, `server-${PORT}.pid`);
+const LOG_FILE = path.join(RUN_DIR, `server-${PORT}.log`);
 const OFFICE_CERT_DIR = path.join(os.homedir(), '.office-addin-dev-certs');
 
 const MIME_TYPES = {
@@ -125,7 +130,7 @@ async function serve(port = PORT, { root = DIST } = {}) {
   return { server, certificateOrigin: origin };
 }
 
-module.exports = { serve, certificate, resolveFile, DIST, RUN_DIR, PORT, HOST };
+module.exports = { serve, certificate, resolveFile, DIST, RUN_DIR, PORT, HOST, PID_FILE, LOG_FILE };
 
 if (require.main === module) {
   serve()

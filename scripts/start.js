@@ -3,22 +3,27 @@
  * - with Excel desktop on this machine (Windows, macOS): sideload it with office-addin-debugging;
  * - without Excel: print (and, where a desktop browser exists, open) the workbench URL and how to
  *   sideload the manifest into Excel on the web.
- * Never waits for input. `npm stop` stops the server by the process id written to .run/server.pid.
+ * With a self-signed certificate it prints how to trust it on Windows, macOS and Linux.
+ * Never waits for input. `npm stop` stops the server by the process id written to
+ * .run/server-<port>.pid. `DEALS_PORT` and `DEALS_DIST` choose another port and output directory
+ * (the start test uses them, so a user's `npm start` on port 3000 survives `npm test`).
+ *
+ * The build is webpack's, with its persistent cache (webpack.common.js): the first start is a
+ * full production build, a second one rebuilds only what changed.
  */
 'use strict';
 const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
 const https = require('https');
 const path = require('path');
-const { RUN_DIR, PORT, HOST } = require('./devServer');
-const { stopServer } = require('./stop');
+const { RUN_DIR, PORT, HOST, DIST, PID_FILE, LOG_FILE } = require('./devServer');
+const { stopServer, SIDELOADED_FILE } = require('./stop');
 
 const ROOT = path.resolve(__dirname, '..');
-const PID_FILE = path.join(RUN_DIR, 'server.pid');
-const LOG_FILE = path.join(RUN_DIR, 'server.log');
-const SIDELOADED_FILE = path.join(RUN_DIR, 'sideloaded');
 const BASE_URL = `https://${HOST}:${PORT}/`;
-const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+/** The pinned dev dependencies' command-line entry points (never fetched at start time). */
+const DEV_CERTS_CLI = require.resolve('office-addin-dev-certs/cli.js');
+const DEBUGGING_CLI = require.resolve('office-addin-debugging/cli.js');
 
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -56,6 +61,34 @@ async function waitUntilServing(child) {
   return false;
 }
 
+/** Both webpack builds (add-in, then workbench), as `npm run build`, into DEALS_DIST if set. */
+function build() {
+  const webpackCli = require.resolve('webpack-cli/bin/cli.js');
+  const outDir = process.env.DEALS_DIST ? ['--env', `outDir=${DIST}`] : [];
+  return (
+    run(process.execPath, [webpackCli, '--mode', 'production', ...outDir]) &&
+    run(process.execPath, [webpackCli, '--mode', 'production', '--config', 'webpack.workbench.config.js', ...outDir])
+  );
+}
+
+/**
+ * How to trust the self-signed certificate (Excel on the web and browsers refuse an untrusted
+ * one). Kept beside the README's "Trusting the development certificate", which says the same.
+ */
+function trustInstructions(certFile) {
+  const cert = path.relative(ROOT, certFile);
+  return [
+    `The server uses a self-signed certificate (${cert}, renewed when it is within a day of expiry).`,
+    'Excel and browsers refuse it until you trust it; or run `npx office-addin-dev-certs install` once',
+    '(a local certificate authority in your trust store, which `npm start` then uses instead).',
+    `  Windows: certutil -user -addstore Root ${cert.split('/').join('\\')}`,
+    `  macOS:   sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ${cert}`,
+    `  Linux (Chrome, Chromium, Edge): certutil -d sql:$HOME/.pki/nssdb -A -t "P,," -n deals-localhost -i ${cert}   (package libnss3-tools)`,
+    `  Linux (Firefox): Settings → Privacy & Security → Certificates → View Certificates → Servers → Import ${cert}`,
+    'Then restart the browser (or Excel) and open the manifest URL above once to check.',
+  ].join('\n');
+}
+
 function openBrowser(url) {
   const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
   const hasDesktop = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -68,16 +101,18 @@ function openBrowser(url) {
 
 async function main() {
   await stopServer({ quiet: true });
-  console.log('Building the add-in (npm run build) …');
-  if (!run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build', '--silent'])) {
+  console.log(`Building the add-in into ${path.relative(ROOT, DIST) || '.'}/ …`);
+  const buildStarted = Date.now();
+  if (!build()) {
     console.error('npm start: the build failed (see above).');
     return 1;
   }
+  console.log(`Built in ${((Date.now() - buildStarted) / 1000).toFixed(1)} s.`);
 
   const excel = findExcel();
   if (excel) {
     // Installs and trusts the Office dev certificates (may show the OS's trust dialog).
-    run(npx, ['--yes', 'office-addin-dev-certs', 'install']);
+    run(process.execPath, [DEV_CERTS_CLI, 'install']);
   }
 
   fs.mkdirSync(RUN_DIR, { recursive: true });
@@ -92,15 +127,17 @@ async function main() {
   }
   console.log(fs.readFileSync(LOG_FILE, 'utf8').trim());
   console.log(`Add-in manifest: ${BASE_URL}manifest.xml (server pid ${server.pid}, log ${path.relative(ROOT, LOG_FILE)}; \`npm stop\` stops it)`);
+  const selfSigned = path.join(RUN_DIR, 'certs', 'localhost.crt');
+  if (fs.readFileSync(LOG_FILE, 'utf8').includes('self-signed certificate')) console.log(trustInstructions(selfSigned));
 
   if (excel) {
     console.log(`Excel found (${excel}): sideloading the add-in …`);
     fs.writeFileSync(SIDELOADED_FILE, 'manifest.xml');
-    run(npx, ['--yes', 'office-addin-debugging', 'start', 'manifest.xml', 'desktop', '--no-debug', '--dev-server-port', String(PORT)]);
+    run(process.execPath, [DEBUGGING_CLI, 'start', 'manifest.xml', 'desktop', '--no-debug', '--dev-server-port', String(PORT)]);
     return 0;
   }
 
-  const workbench = fs.existsSync(path.join(ROOT, 'dist', 'workbench.html')) ? `${BASE_URL}workbench.html` : undefined;
+  const workbench = fs.existsSync(path.join(DIST, 'workbench.html')) ? `${BASE_URL}workbench.html` : undefined;
   console.log('');
   console.log('No Excel desktop on this machine.');
   if (workbench) {
@@ -110,7 +147,7 @@ async function main() {
   run(process.execPath, [path.join(ROOT, 'bin', 'deals.js'), 'eval', '=DEALS.WARRANTVALUE(160000000,0.01,600)', '=DEALS.BREAKEVENPRICE(160000000,0.01,90000000000)', '=DEALS.REQUIREDREVENUE(500,0.25)']);
   console.log('');
   console.log('Excel on the web: Home → Add-ins → More add-ins → My add-ins → Upload My Add-in → manifest.xml');
-  console.log(`(your browser must first trust the certificate at ${BASE_URL}; see README "Sideloading into Excel").`);
+  console.log(`(your browser must first trust the certificate at ${BASE_URL}: see above, or README "Trusting the development certificate").`);
   return 0;
 }
 

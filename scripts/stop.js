@@ -1,16 +1,16 @@
 /**
- * `npm stop`: stops what `npm start` started: the server, by the process id in .run/server.pid,
- * and waits until port 3000 is free again.
+ * `npm stop`: stops what `npm start` started: the server, by the process id in
+ * .run/server-<port>.pid (port 3000, or DEALS_PORT), and waits until that port is free again.
+ * It never stops a process it did not start.
  */
 'use strict';
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const net = require('net');
 const path = require('path');
-const { RUN_DIR, PORT, HOST } = require('./devServer');
+const { RUN_DIR, PORT, HOST, PID_FILE } = require('./devServer');
 
-const PID_FILE = path.join(RUN_DIR, 'server.pid');
-const SIDELOADED_FILE = path.join(RUN_DIR, 'sideloaded');
+const SIDELOADED_FILE = path.join(RUN_DIR, `sideloaded-${PORT}`);
 
 function isAlive(pid) {
   try {
@@ -39,7 +39,7 @@ async function stopServer({ quiet = false } = {}) {
   const say = (text) => quiet || console.log(text);
   if (fs.existsSync(SIDELOADED_FILE)) {
     // Written by npm start when it sideloaded into Excel desktop.
-    spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['--yes', 'office-addin-debugging', 'stop', 'manifest.xml'], {
+    spawnSync(process.execPath, [require.resolve('office-addin-debugging/cli.js'), 'stop', 'manifest.xml'], {
       cwd: path.resolve(__dirname, '..'),
       stdio: ['ignore', 'inherit', 'inherit'],
     });
@@ -63,7 +63,7 @@ async function stopServer({ quiet = false } = {}) {
   return false;
 }
 
-module.exports = { stopServer };
+module.exports = { stopServer, SIDELOADED_FILE };
 
 if (require.main === module) {
   stopServer().then((free) => process.exit(free ? 0 : 1));

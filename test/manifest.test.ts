@@ -11,6 +11,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import addin from '../src/addin.json';
+
+// The production manifest transform (CommonJS, shared with webpack.config.js).
+const { productionManifest } = require('../scripts/manifest') as { productionManifest(xml: string, addinUrl: string): string };
 
 const ROOT = path.resolve(__dirname, '..');
 const MANIFEST_PATH = path.join(ROOT, 'manifest.xml');
@@ -103,13 +107,18 @@ describe('manifest.xml', () => {
   test('is a task pane add-in for Excel with its identity filled in', () => {
     expect(attr(app, 'xsi:type')).toBe('TaskPaneApp');
     expect(text(app.Id)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+    // The development manifest: its own Id, "(dev)" in its name (office-js #4559, #4571).
+    expect(text(app.Id)).toBe(addin.developmentId);
+    expect(addin.productionId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+    expect(addin.productionId).not.toBe(addin.developmentId);
+    expect(text(app.Version)).toBe(addin.version);
     const version = text(app.Version)!;
     expect(version).toMatch(/^\d+(\.\d+){0,3}$/);
     const packageVersion = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
     expect(version.split('.').slice(0, 3).join('.')).toBe(packageVersion);
     expect(text(app.ProviderName)?.length).toBeGreaterThan(0);
     expect(text(app.DefaultLocale)).toBe('en-US');
-    expect(attr(app.DisplayName, 'DefaultValue')).toBe('AI Deal Modeler');
+    expect(attr(app.DisplayName, 'DefaultValue')).toBe('AI Deal Modeler (dev)');
     const description = attr(app.Description, 'DefaultValue')!;
     expect(description.length).toBeGreaterThan(0);
     expect(description.length).toBeLessThanOrEqual(250);
@@ -120,11 +129,13 @@ describe('manifest.xml', () => {
     expect(attr(host, 'xsi:type')).toBe('Workbook');
   });
 
-  test('requires the shared runtime (and the custom functions runtime)', () => {
+  test('requires the shared runtime and CustomFunctionsRuntime 1.3, which the functions use (CustomFunctions.ErrorCode)', () => {
     const sets = (app.Requirements as XmlNode).Sets as XmlNode;
     expect(attr(sets, 'DefaultMinVersion')).toBe('1.1');
     const required = Object.fromEntries(nodes(sets.Set).map((s) => [attr(s, 'Name'), attr(s, 'MinVersion')]));
-    expect(required).toEqual({ SharedRuntime: '1.1', CustomFunctionsRuntime: '1.1' });
+    expect(required).toEqual({ SharedRuntime: '1.1', CustomFunctionsRuntime: '1.3' });
+    // CustomFunctions.ErrorCode and CustomFunctions.Error(code, message) are CustomFunctionsRuntime 1.3.
+    expect(fs.readFileSync(path.join(ROOT, 'src/functions/excelErrors.ts'), 'utf8')).toMatch(/CustomFunctions\.ErrorCode\./);
   });
 
   test('defines every resource id once, within 32 characters, and uses every one', () => {
@@ -256,9 +267,52 @@ describe('manifest.xml', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`Id: ${text(app.Id)}`);
-    expect(run.stdout).toContain('Name: AI Deal Modeler');
+    expect(run.stdout).toContain('Name: AI Deal Modeler (dev)');
     expect(run.stdout).toContain('Type: TaskPaneApp');
     expect(run.stdout).toContain('Hosts: Workbook');
     expect(run.stdout).toContain('Source Location: https://localhost:3000/taskpane.html');
+  });
+});
+
+describe('the production manifest (ADDIN_URL builds, scripts/manifest.js)', () => {
+  const base = 'https://deals.example.com/models/';
+  const production = productionManifest(xml, 'https://deals.example.com/models');
+  const prodApp = (parser.parse(production) as XmlNode).OfficeApp as XmlNode;
+
+  test('has the production Id and plain name, every URL under ADDIN_URL and no localhost', () => {
+    expect(XMLValidator.validate(production)).toBe(true);
+    expect(text(prodApp.Id)).toBe(addin.productionId);
+    expect(attr(prodApp.DisplayName, 'DefaultValue')).toBe('AI Deal Modeler');
+    expect(production).not.toMatch(/localhost/);
+    expect(list((prodApp.AppDomains as XmlNode).AppDomain).map(text)).toEqual(['https://deals.example.com']);
+    const urls = production.replace(/<!--[\s\S]*?-->/g, '').replace(/\sxmlns(:\w+)?="[^"]*"/g, '').match(/https:\/\/[^\s"<]+/g) ?? [];
+    expect(urls.length).toBeGreaterThan(10);
+    expect(urls.filter((u) => u !== 'https://deals.example.com' && !u.startsWith(base))).toEqual([]);
+    // The same document otherwise: only Id, name and URLs differ.
+    const normalise = (doc: string, id: string, name: string, url: string, origin: string) =>
+      doc.replace(`<Id>${id}</Id>`, '<Id/>').replace(`DefaultValue="${name}"`, 'DefaultValue="NAME"').split(url).join('URL/').split(`<AppDomain>${origin}</AppDomain>`).join('<AppDomain/>');
+    expect(normalise(production, addin.productionId, 'AI Deal Modeler', base, 'https://deals.example.com')).toBe(
+      normalise(xml, addin.developmentId, 'AI Deal Modeler (dev)', addin.developmentUrl, 'https://localhost:3000'),
+    );
+  });
+
+  test('refuses an ADDIN_URL that Office could not load', () => {
+    expect(() => productionManifest(xml, 'http://deals.example.com/')).toThrow(/https/);
+    expect(() => productionManifest(xml, 'deals.example.com/')).toThrow(/absolute URL/);
+    expect(() => productionManifest(xml, 'https://deals.example.com/?v=1')).toThrow(/query/);
+  });
+
+  test('office-addin-manifest info (offline) reads it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deals-manifest-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'manifest.xml'), production);
+      const run = spawnSync(process.execPath, [require.resolve('office-addin-manifest/cli.js'), 'info', path.join(dir, 'manifest.xml')], { encoding: 'utf8', timeout: 60_000 });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain(`Id: ${addin.productionId}`);
+      expect(run.stdout).toContain(`Source Location: ${base}taskpane.html`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,23 +1,38 @@
 /**
- * `npm start` on a machine without Excel serves the add-in over HTTPS on localhost:3000 in the
- * background and returns; `npm stop` stops that server by its process id and frees the port.
+ * `npm start` on a machine without Excel serves the add-in over HTTPS in the background and
+ * returns; `npm stop` stops that server by its process id and frees the port.
+ *
+ * The test runs them on a free port of its own (DEALS_PORT) with a temporary output directory
+ * (DEALS_DIST), so a server the user started with `npm start` on port 3000, its dist/ and its
+ * process id file are left alone: checked at the end.
  */
 import { spawnSync } from 'child_process';
+import * as fs from 'fs';
 import * as https from 'https';
 import * as net from 'net';
+import * as os from 'os';
 import * as path from 'path';
 
 const ROOT = path.resolve(__dirname, '..');
-const PORT = 3000;
+const USER_PORT = 3000;
+const USER_PID_FILE = path.join(ROOT, '.run', `server-${USER_PORT}.pid`);
+
+let port = 0;
+let outDir = '';
 
 function npm(script: string) {
-  return spawnSync('npm', ['run', '--silent', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: 'true' }, timeout: 240_000 });
+  return spawnSync('npm', ['run', '--silent', script], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true', DEALS_PORT: String(port), DEALS_DIST: outDir },
+    timeout: 240_000,
+  });
 }
 
 function fetchStatus(urlPath: string): Promise<{ status?: number; body: string }> {
   return new Promise((resolve) => {
     https
-      .get({ host: 'localhost', port: PORT, path: urlPath, rejectUnauthorized: false }, (response) => {
+      .get({ host: 'localhost', port, path: urlPath, rejectUnauthorized: false }, (response) => {
         let body = '';
         response.on('data', (chunk) => (body += chunk));
         response.on('end', () => resolve({ status: response.statusCode, body }));
@@ -26,9 +41,9 @@ function fetchStatus(urlPath: string): Promise<{ status?: number; body: string }
   });
 }
 
-function portOpen(): Promise<boolean> {
+function portOpen(which: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = net.connect({ port: PORT, host: 'localhost' });
+    const socket = net.connect({ port: which, host: 'localhost' });
     socket.once('connect', () => {
       socket.destroy();
       resolve(true);
@@ -37,34 +52,76 @@ function portOpen(): Promise<boolean> {
   });
 }
 
-afterAll(() => {
-  npm('stop');
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, 'localhost', () => {
+      const { port: found } = server.address() as net.AddressInfo;
+      server.close(() => resolve(found));
+    });
+  });
+}
+
+const readOrNone = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined);
+
+let userPortOpenBefore = false;
+let userPidBefore: string | undefined;
+
+beforeAll(async () => {
+  userPortOpenBefore = await portOpen(USER_PORT);
+  userPidBefore = readOrNone(USER_PID_FILE);
+  port = await freePort();
+  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'deals-start-'));
 });
 
-test('npm start serves the add-in over HTTPS and returns; npm stop frees the port', async () => {
+afterAll(() => {
+  npm('stop');
+  fs.rmSync(outDir, { recursive: true, force: true });
+});
+
+test('npm start serves the add-in over HTTPS on its port and returns; npm stop frees the port', async () => {
+  expect(port).not.toBe(USER_PORT);
   const started = npm('start');
   expect(started.status).toBe(0);
-  expect(started.stdout).toContain('https://localhost:3000/');
+  const base = `https://localhost:${port}/`;
+  expect(started.stdout).toContain(base);
   expect(started.stdout).toMatch(/No Excel desktop on this machine/);
+  expect(started.stdout).toMatch(/Built in \d+\.\d s\./);
 
+  // The development manifest, byte for byte: its own Id and "(dev)" in the name.
   const manifest = await fetchStatus('/manifest.xml');
   expect(manifest.status).toBe(200);
-  expect(manifest.body).toContain('<Namespace resid="Functions.Namespace"/>');
+  expect(manifest.body).toBe(fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8'));
+  expect(manifest.body).toContain('<DisplayName DefaultValue="AI Deal Modeler (dev)"/>');
   const metadata = await fetchStatus('/functions.json');
   expect(metadata.status).toBe(200);
   expect(JSON.parse(metadata.body).functions.map((f: { id: string }) => f.id)).toContain('WARRANTVALUE');
   expect((await fetchStatus('/taskpane.html')).status).toBe(200);
   // Without Excel, the workbench: its URL printed, served at / and /workbench.html.
-  expect(started.stdout).toContain('Workbench (the taskpane beside a live grid): https://localhost:3000/workbench.html');
+  expect(started.stdout).toContain(`Workbench (the taskpane beside a live grid): ${base}workbench.html`);
   const workbench = await fetchStatus('/');
   expect(workbench.status).toBe(200);
   expect(workbench.body).toMatch(/<script\b[^>]*\bsrc=["']?workbench\.js/);
   expect((await fetchStatus('/workbench.js')).status).toBe(200);
   expect((await fetchStatus('/functions.js')).status).toBe(200);
   expect((await fetchStatus('/../package.json')).status).toBe(404);
+  // The build went to DEALS_DIST, not dist/.
+  expect(fs.existsSync(path.join(outDir, 'functions.json'))).toBe(true);
+
+  // With the self-signed certificate, how to trust it on each system.
+  if (/self-signed certificate/.test(started.stdout)) {
+    for (const system of ['Windows: certutil', 'macOS:   sudo security add-trusted-cert', 'Linux (Chrome, Chromium, Edge): certutil', 'Linux (Firefox)']) {
+      expect(started.stdout).toContain(system);
+    }
+  }
 
   const stopped = npm('stop');
   expect(stopped.status).toBe(0);
   expect(stopped.stdout).toMatch(/Stopped the server \(pid \d+\)/);
-  expect(await portOpen()).toBe(false);
+  expect(await portOpen(port)).toBe(false);
+
+  // Whatever ran on the user's port is as it was.
+  expect(await portOpen(USER_PORT)).toBe(userPortOpenBefore);
+  expect(readOrNone(USER_PID_FILE)).toBe(userPidBefore);
 }, 300_000);

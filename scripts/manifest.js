@@ -1,0 +1,48 @@
+/**
+ * The add-in's two manifests from one file. `manifest.xml` in the repository is the development
+ * manifest: URLs on https://localhost:3000/, its own <Id> and a display name ending in "(dev)", so
+ * that a developer can keep the team's production add-in installed beside it (the same Id and
+ * namespace installed twice fail to register their functions: office-js #4559, #4571).
+ *
+ * `ADDIN_URL=https://host/path/ npm run build` writes dist/manifest.xml for that host with
+ * `productionManifest()`: every URL under ADDIN_URL, the AppDomain its origin, the production Id
+ * and the plain display name. The Ids live in src/addin.json, which the xlsx writer also reads
+ * (an exported workbook names the production add-in).
+ */
+'use strict';
+const addin = require('../src/addin.json');
+
+const DEV_ORIGIN = new URL(addin.developmentUrl).origin;
+
+/** ADDIN_URL checked and normalised (a trailing slash added), or an Error saying what is wrong. */
+function parseAddinUrl(value) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`ADDIN_URL must be an absolute URL such as https://example.com/deals/ (got ${JSON.stringify(value)})`);
+  }
+  if (url.protocol !== 'https:') throw new Error(`ADDIN_URL must use https: Office loads add-ins only over HTTPS (got ${value})`);
+  if (url.search || url.hash) throw new Error(`ADDIN_URL must not have a query or fragment (got ${value})`);
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url.href;
+}
+
+function replaceExactlyOnce(xml, from, to) {
+  const parts = xml.split(from);
+  if (parts.length !== 2) throw new Error(`manifest.xml: expected ${from} exactly once, found it ${parts.length - 1} times`);
+  return parts.join(to);
+}
+
+/** The production manifest for `addinUrl`, from the development manifest's text. */
+function productionManifest(devXml, addinUrl) {
+  const base = parseAddinUrl(addinUrl);
+  let xml = replaceExactlyOnce(devXml, `<Id>${addin.developmentId}</Id>`, `<Id>${addin.productionId}</Id>`);
+  xml = replaceExactlyOnce(xml, `<DisplayName DefaultValue="${addin.displayName}${addin.developmentSuffix}"/>`, `<DisplayName DefaultValue="${addin.displayName}"/>`);
+  xml = replaceExactlyOnce(xml, `<AppDomain>${DEV_ORIGIN}</AppDomain>`, `<AppDomain>${new URL(base).origin}</AppDomain>`);
+  xml = xml.split(addin.developmentUrl).join(base);
+  if (xml.includes(DEV_ORIGIN)) throw new Error(`manifest.xml: a development URL outside ${addin.developmentUrl} is left: ${DEV_ORIGIN}`);
+  return xml;
+}
+
+module.exports = { productionManifest, parseAddinUrl, addin };
