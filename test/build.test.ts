@@ -1,14 +1,19 @@
 /**
- * Runs the production webpack build once (the same config `npm run build` uses, written to a
- * temporary directory so dist/ is left alone) and checks what would be deployed: the metadata,
- * the custom-function associations, the absence of HyperFormula (GPL-3.0), the gzipped bundle
- * budgets (printed for CI logs), the shared runtime page and the copied manifest and icons.
+ * Runs the production webpack build once, as a team would deploy it: `ADDIN_URL` on a local port,
+ * written to a temporary directory (dist/ is left alone) that a plain static HTTPS server serves
+ * under that URL. Checks what would be deployed: the metadata, the custom-function associations,
+ * the absence of HyperFormula (GPL-3.0), the gzipped bundle budgets (printed for CI logs), the
+ * shared runtime page, the production manifest and icons, and that every URL in that manifest
+ * answers 200.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import type { Server } from 'https';
+import * as https from 'https';
 import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
+import addin from '../src/addin.json';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { DEALS_FUNCTIONS } from '../src/functions/catalog';
 
@@ -19,25 +24,54 @@ const BUDGETS: Record<string, number> = { 'taskpane.js': 200_000, 'functions.js'
 /** Strings HyperFormula's code carries even when minified (its name, its licence keys). */
 const HYPERFORMULA_MARKERS = [/hyperformula/i, /gpl-v3/, /internal-use-in-handsontable/, /handsontable/i];
 
+const { serve } = require('../scripts/devServer') as { serve(port: number, options: { root: string }): Promise<{ server: Server }> };
+const { productionManifest } = require('../scripts/manifest') as { productionManifest(xml: string, addinUrl: string): string };
+
+/** The site's root; the add-in is built into its subdirectory SITE_PATH. */
+let siteDir = '';
 let outDir = '';
+let addinUrl = '';
+let server: Server | undefined;
 let build: ReturnType<typeof spawnSync>;
+const SITE_PATH = 'tools/deal-modeler/';
 
 const read = (name: string): string => fs.readFileSync(path.join(outDir, name), 'utf8');
 
-beforeAll(() => {
-  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'deals-build-'));
+beforeAll(async () => {
+  siteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'deals-site-'));
+  outDir = path.join(siteDir, SITE_PATH);
+  // The server reads files per request, so it can start (and pick its free port) before the build.
+  ({ server } = await serve(0, { root: siteDir }));
+  const { port } = server.address() as { port: number };
+  addinUrl = `https://localhost:${port}/${SITE_PATH}`;
   const webpackCli = require.resolve('webpack-cli/bin/cli.js');
   build = spawnSync(process.execPath, [webpackCli, '--mode', 'production', '--env', `outDir=${outDir}`], {
     cwd: ROOT,
     encoding: 'utf8',
+    env: { ...process.env, ADDIN_URL: addinUrl },
     timeout: 120_000,
   });
   if (build.status !== 0) console.error(`webpack failed (${build.status}):\n${build.stdout}\n${build.stderr}`);
 }, 150_000);
 
-afterAll(() => {
-  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
+afterAll(async () => {
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  if (siteDir) fs.rmSync(siteDir, { recursive: true, force: true });
 });
+
+function fetch(url: string): Promise<{ status?: number; type?: string; cors?: string; body: Buffer }> {
+  return new Promise((resolve) => {
+    https
+      .get(url, { rejectUnauthorized: false }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode, type: response.headers['content-type'], cors: response.headers['access-control-allow-origin'] as string | undefined, body: Buffer.concat(chunks) }),
+        );
+      })
+      .on('error', () => resolve({ body: Buffer.alloc(0) }));
+  });
+}
 
 describe('production build', () => {
   test('webpack succeeds without errors', () => {
@@ -120,7 +154,9 @@ describe('production build', () => {
     );
     expect(policy['script-src']).toEqual(["'self'", 'https://appsforoffice.microsoft.com']);
     expect(policy['default-src']).toEqual(["'self'"]);
-    const allSources = Object.values(policy).flat();
+    // Office.js sets inline styles (office-js #1687); nothing else is relaxed.
+    expect(policy['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
+    const allSources = Object.entries(policy).flatMap(([directive, sources]) => (directive === 'style-src' ? [] : sources));
     expect(allSources.filter((s) => /unsafe/.test(s))).toEqual([]);
     expect(allSources.filter((s) => /^https?:/.test(s) && s !== 'https://appsforoffice.microsoft.com')).toEqual([]);
 
@@ -129,19 +165,35 @@ describe('production build', () => {
     }
   });
 
-  test('manifest.xml and the icons are copied, and every dev-server URL in the manifest is a file of the build', () => {
-    expect(read('manifest.xml')).toBe(fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8'));
+  test('the manifest is the production one for ADDIN_URL, and the icons are copied', () => {
+    const manifest = read('manifest.xml');
+    expect(manifest).toBe(productionManifest(fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8'), addinUrl));
+    expect(manifest).toContain(`<Id>${addin.productionId}</Id>`);
+    expect(manifest).not.toMatch(/localhost:3000|\(dev\)/);
     const icons = fs.readdirSync(path.join(ROOT, 'assets')).filter((f) => f.endsWith('.png'));
     expect(icons.length).toBeGreaterThanOrEqual(4);
     for (const icon of icons) {
       expect(fs.readFileSync(path.join(outDir, 'assets', icon)).equals(fs.readFileSync(path.join(ROOT, 'assets', icon)))).toBe(true);
     }
     expect(fs.existsSync(path.join(outDir, 'assets', 'make-icons.js'))).toBe(false);
-    const urls = [...new Set(read('manifest.xml').match(/https:\/\/localhost:3000\/[^"<\s]*/g) ?? [])];
-    expect(urls.length).toBeGreaterThanOrEqual(6);
-    for (const url of urls) {
-      const file = path.join(outDir, new URL(url).pathname);
-      expect([url, fs.existsSync(file) && fs.statSync(file).isFile()]).toEqual([url, true]);
+  });
+
+  test('a static server serving the build at ADDIN_URL answers 200 for every URL in the manifest', async () => {
+    const manifest = read('manifest.xml').replace(/<!--[\s\S]*?-->/g, '').replace(/\sxmlns(:\w+)?="[^"]*"/g, '');
+    const urls = [...new Set(manifest.match(/https:\/\/[^"<\s]+/g) ?? [])];
+    const origin = new URL(addinUrl).origin;
+    expect(urls).toContain(origin); // the AppDomain
+    const files = urls.filter((u) => u !== origin);
+    expect(files.length).toBeGreaterThanOrEqual(7);
+    expect(files.filter((u) => !u.startsWith(addinUrl))).toEqual([]);
+    for (const url of files) {
+      const response = await fetch(url);
+      expect([url, response.status, response.body.length > 0]).toEqual([url, 200, true]);
     }
+    // What Excel needs of the host (docs/deploy.md): JSON metadata as application/json, with CORS.
+    const metadata = await fetch(`${addinUrl}functions.json`);
+    expect(metadata.type).toMatch(/^application\/json/);
+    expect(metadata.cors).toBe('*');
+    expect(JSON.parse(metadata.body.toString('utf8')).functions.length).toBe(DEALS_FUNCTIONS.length);
   });
 });
