@@ -23,9 +23,20 @@ export const POSITIVE: NumberRule = { holds: (x) => x > 0, says: 'must be a posi
 export const NON_NEGATIVE: NumberRule = { holds: (x) => x >= 0, says: 'must be zero or a positive number' };
 export const UNIT_INTERVAL: NumberRule = { holds: (x) => x >= 0 && x <= 1, says: 'must be a number from 0 to 1' };
 
-/** An argument the caller left out: Excel passes `null` or `undefined`; `""` is treated alike. */
-export function isOmitted(value: unknown): value is null | undefined | '' {
-  return value === null || value === undefined || value === '';
+const isBlank = (value: unknown): value is null | undefined | '' => value === null || value === undefined || value === '';
+
+/**
+ * An argument the caller left out: Excel passes `null` or `undefined`; `""` is treated alike. An
+ * omitted middle argument to a range parameter (`DEALS.CIRCULARFLOW(0,E43,,F43,…)`) may instead
+ * arrive as a 1×1 range holding nothing, `[[null]]`: omitted too.
+ *
+ * A referenced blank cell is `null` on Excel on the web but `0` on some desktop builds (office-js
+ * #4702; in ranges too, #1951, #5262). The two cannot be told apart here, so a required argument
+ * for which 0 is invalid still fails with its rule (`must be a positive number`); README "Blank
+ * cells" says, per argument, what a blank gives on each.
+ */
+export function isOmitted(value: unknown): boolean {
+  return isBlank(value) || (Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1 && isBlank(value[0][0]));
 }
 
 /** Reads the arguments of one DEALS function; every error names that function. */
@@ -70,13 +81,14 @@ export class ArgumentReader {
    * Every cell must obey `rule`; a blank cell is an error, never a silent 0.
    */
   numberGrid(name: string, value: ExcelValue, rule: NumberRule): number[][] {
-    if (!Array.isArray(value)) return [[this.number(name, value, rule)]];
+    if (isOmitted(value)) throw invalidArgument(this.functionName, name, 'is required');
+    if (!Array.isArray(value)) return [[this.checkNumber(name, value, rule)]];
     if (value.length === 0 || value.some((row) => !Array.isArray(row) || row.length !== value[0].length || row.length === 0)) {
       throw invalidArgument(this.functionName, name, 'must be a number or a rectangular range of numbers');
     }
     return value.map((row) =>
       row.map((cell) => {
-        if (isOmitted(cell)) throw invalidArgument(this.functionName, name, 'must not contain blank cells');
+        if (isBlank(cell)) throw invalidArgument(this.functionName, name, 'must not contain blank cells');
         return this.checkNumber(name, cell, rule);
       }),
     );
