@@ -3,15 +3,18 @@
  * itself stores it (`fileFormula.ts`) together with its computed value, so the file recalculates
  * in Excel with the add-in and shows the cached values in any other spreadsheet application.
  *
- * A spilled result is stored as an array formula over its spill range (`t="array"`), with every
- * cell's value cached. Styles, number formats, column widths, frozen panes, hyperlinks and workbook
- * names follow the plan; charts are not written (the file format library has no chart support).
- * The workbook is not marked for a full recalculation on load: Excel without the add-in would
- * otherwise replace the cached values of DEALS cells with #NAME?.
+ * A spilled result is stored as a dynamic array over its spill range, with every cell's value
+ * cached. Styles, number formats, column widths, frozen panes, hyperlinks and workbook names follow
+ * the plan; wrapped header rows get the height their text needs, and each sheet prints fitted to
+ * one page wide. Charts are not written (the file format library has no chart support).
+ * `packageParts.ts` adds what the library cannot write: the dynamic-array metadata, the add-in's
+ * web-extension part and a calcPr that does not force a full recalculation on load (Excel without
+ * the add-in would otherwise replace the cached values of DEALS cells with #NAME?).
  */
 import ExcelJS from 'exceljs';
 import { a1, isFormulaCell, numberFormatGrid, SheetPlan, STYLE_GUIDE } from '../scenarios';
 import { toFileFormula } from './fileFormula';
+import { AddinReference, addPackageParts, PRODUCTION_ADDIN } from './packageParts';
 
 /** A computed cell value as a sink reads it from the engine. */
 export type CachedValue = number | string | boolean | null | { readonly error: string };
@@ -33,10 +36,55 @@ function cached(value: CachedValue): number | string | boolean | ExcelJS.CellErr
   return value;
 }
 
+/** Excel's default row height (points) for one line of 11 pt Calibri. */
+const LINE_HEIGHT_POINTS = 15;
+
+/**
+ * Lines a text takes when wrapped at whole words in a column `width` characters wide (Excel's
+ * column unit is the width of one digit; bold header text runs about 10 % wider).
+ */
+export function wrappedLineCount(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width / 1.1));
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    lines++;
+    let used = 0;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      if (used > 0 && used + 1 + word.length <= perLine) {
+        used += 1 + word.length;
+        continue;
+      }
+      if (used > 0) lines++; // the word starts a new line
+      const pieces = Math.ceil(word.length / perLine); // a word wider than the column is broken
+      lines += pieces - 1;
+      used = word.length - (pieces - 1) * perLine;
+    }
+  }
+  return lines;
+}
+
+/** Heights (points) of rows with wrapped text that needs more than one line, by 0-based row. */
+export function wrappedRowHeights(plan: SheetPlan): Map<number, number> {
+  const heights = new Map<number, number>();
+  for (const { range, style } of plan.styles) {
+    if (!STYLE_GUIDE[style].wrap) continue;
+    for (const { row, col } of a1.rangeCells(a1.parseRange(range))) {
+      const cell = plan.cells[row]?.[col];
+      if (typeof cell !== 'string') continue;
+      const lines = wrappedLineCount(cell, plan.columnWidths[col] ?? 8.43);
+      if (lines > 1) heights.set(row, Math.max(heights.get(row) ?? 0, lines * LINE_HEIGHT_POINTS));
+    }
+  }
+  return heights;
+}
+
 function addSheet(workbook: ExcelJS.Workbook, { name, plan, values }: SheetToSave): void {
   const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }],
+    // Printed one page wide and as many pages tall as the model needs.
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
   });
+  for (const [row, height] of wrappedRowHeights(plan)) sheet.getRow(row + 1).height = height;
   plan.columnWidths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
 
   const spillAnchors = new Map(plan.spills.map((spill) => [spill.anchor, spill.range]));
@@ -90,10 +138,13 @@ function addSheet(workbook: ExcelJS.Workbook, { name, plan, values }: SheetToSav
   }
 }
 
-/** The workbook as xlsx bytes (a Uint8Array, so the same code runs in Node and in a browser). */
-export async function workbookBuffer(sheets: readonly SheetToSave[]): Promise<Uint8Array> {
+/**
+ * The workbook as xlsx bytes (a Uint8Array, so the same code runs in Node and in a browser).
+ * `addin` is the add-in the file asks Excel to load: the team's production add-in by default.
+ */
+export async function workbookBuffer(sheets: readonly SheetToSave[], addin: AddinReference = PRODUCTION_ADDIN): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'AI Deal Modeler';
   for (const sheet of sheets) addSheet(workbook, sheet);
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return addPackageParts(new Uint8Array(await workbook.xlsx.writeBuffer()), addin);
 }
