@@ -7,14 +7,10 @@
 import { DealsError } from '../../src/functions/errors';
 import * as deals from '../../src/functions/implementations';
 
-function errorOf(call: () => unknown): DealsError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof DealsError) return error;
-    throw error;
-  }
-  throw new Error('expected a DealsError');
+/** The call throws the DealsError (a clean Excel error) with exactly this message. */
+function expectDealsError(call: () => unknown, message: string): void {
+  expect(call).toThrow(DealsError);
+  expect(call).toThrow(new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
 }
 
 describe('an omitted middle range argument: DEALS.CIRCULARFLOW(0,E43,,F43,"effectiveDiscount")', () => {
@@ -37,25 +33,25 @@ describe('an omitted middle range argument: DEALS.CIRCULARFLOW(0,E43,,F43,"effec
   });
 
   test('a required range argument arriving as [[null]] is "required", not a silent 0', () => {
-    expect(errorOf(() => deals.circularFlow(0, [[null]], null, 30, 'effectiveDiscount')).message).toBe('CIRCULARFLOW: purchases is required');
-    expect(errorOf(() => deals.fundingGap([[null]], [[1]])).message).toBe('FUNDINGGAP: required is required');
+    expectDealsError(() => deals.circularFlow(0, [[null]], null, 30, 'effectiveDiscount'), 'CIRCULARFLOW: purchases is required');
+    expectDealsError(() => deals.fundingGap([[null]], [[1]]), 'FUNDINGGAP: required is required');
   });
 
   test('a blank cell inside a larger range is still an error', () => {
-    expect(errorOf(() => deals.circularFlow(0, [[90], [null]], null, 30)).message).toBe('CIRCULARFLOW: purchases must not contain blank cells');
+    expectDealsError(() => deals.circularFlow(0, [[90], [null]], null, 30), 'CIRCULARFLOW: purchases must not contain blank cells');
   });
 });
 
 describe('a blank cell that arrives as 0 (office-js #4702)', () => {
   test('fails a required argument for which 0 is invalid, with its rule', () => {
-    expect(errorOf(() => deals.warrantValue(0, 0.01, 600)).message).toBe('WARRANTVALUE: shares must be a positive number');
-    expect(errorOf(() => deals.circularFlow(0, 0, null, 30)).message).toBe('CIRCULARFLOW: purchases must be a positive number');
-    expect(errorOf(() => deals.requiredRevenue(500, 0)).message).toBe('REQUIREDREVENUE: capexShareOfRevenue must be a positive number');
+    expectDealsError(() => deals.warrantValue(0, 0.01, 600), 'WARRANTVALUE: shares must be a positive number');
+    expectDealsError(() => deals.circularFlow(0, 0, null, 30), 'CIRCULARFLOW: purchases must be a positive number');
+    expectDealsError(() => deals.requiredRevenue(500, 0), 'REQUIREDREVENUE: capexShareOfRevenue must be a positive number');
   });
 
   test('fails an optional volatility or sharesOutstanding rather than silently dropping it', () => {
-    expect(errorOf(() => deals.warrantValue(10, 50, 60, 0, 1)).message).toBe('WARRANTVALUE: volatility must be a positive number');
-    expect(errorOf(() => deals.warrantValue(10, 50, 60, null, null, null, null, 0)).message).toBe('WARRANTVALUE: sharesOutstanding must be a positive number');
+    expectDealsError(() => deals.warrantValue(10, 50, 60, 0, 1), 'WARRANTVALUE: volatility must be a positive number');
+    expectDealsError(() => deals.warrantValue(10, 50, 60, null, null, null, null, 0), 'WARRANTVALUE: sharesOutstanding must be a positive number');
   });
 
   test('gives the default where the default is 0 (rate, dividendYield, cash, grossMargin, equityGranted)', () => {
