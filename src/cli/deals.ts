@@ -8,7 +8,6 @@
  */
 import { createEngine, evaluateFormula } from '../engine';
 import { CliIo, Command, EXIT_FAILED, EXIT_OK, EXIT_USAGE, formatValue, usageError } from './common';
-import { scenarioCommand } from './scenario';
 
 export { formatValue } from './common';
 export type { CliIo, Command } from './common';
@@ -49,10 +48,24 @@ const evalCommand: Command = {
   },
 };
 
+/**
+ * A command whose module is loaded when it is used: `deals eval` then never loads the presets, and
+ * start-up stays close to the time HyperFormula takes to load (`npm run bench -- cli` measures both).
+ */
+function lazyCommand(summary: string, load: () => Command): Command {
+  return {
+    summary,
+    get usage() {
+      return load().usage;
+    },
+    run: (args, io) => load().run(args, io),
+  };
+}
+
 /** The subcommands, by name. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
   eval: evalCommand,
-  scenario: scenarioCommand,
+  scenario: lazyCommand('the preset deals: list, show (evaluated, with what-if inputs), export to .xlsx', () => (require('./scenario') as typeof import('./scenario')).scenarioCommand),
 };
 
 export function usage(): string {
