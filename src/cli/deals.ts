@@ -7,6 +7,7 @@
  * Exit codes: 0 done (Excel errors in results included), 1 failed, 2 usage error.
  */
 import { createEngine, evaluateFormula } from '../engine';
+import { formulaSyntaxError } from '../engine/syntax';
 import { CliIo, Command, EXIT_FAILED, EXIT_OK, EXIT_USAGE, formatValue, usageError } from './common';
 
 export { formatValue } from './common';
@@ -21,6 +22,9 @@ const evalCommand: Command = {
     'Each formula is evaluated in an empty workbook; the leading "=" may be left out. Output, one line',
     'per formula: a number at full precision, text as is, TRUE/FALSE, an error as "#CODE! message",',
     'an array as JSON. "-" may be mixed with formulas; after "--" every argument is a formula.',
+    'A formula that does not parse is refused, as Excel refuses it: an empty output line, a message on',
+    'standard error saying where it broke, exit status 2 (the other formulas are still evaluated).',
+    'An unknown function is #NAME?, as in Excel (exit status 0).',
     '',
     'Example: deals eval "=DEALS.WARRANTVALUE(160000000,0.01,600)"   → 95998400000',
   ].join('\n'),
@@ -37,11 +41,18 @@ const evalCommand: Command = {
     const engine = createEngine();
     let status = EXIT_OK;
     for (const formula of formulas) {
+      const syntax = formulaSyntaxError(formula);
+      if (syntax) {
+        io.stdout.write('\n');
+        io.stderr.write(`deals: ${formula.trim()} is not a valid formula: ${syntax.description}\n`);
+        status = EXIT_USAGE;
+        continue;
+      }
       try {
         io.stdout.write(formatValue(evaluateFormula(engine, formula)) + '\n');
       } catch (error) {
         io.stderr.write(`deals: could not evaluate ${formula}: ${error instanceof Error ? error.message : String(error)}\n`);
-        status = EXIT_FAILED;
+        status = Math.max(status, EXIT_FAILED);
       }
     }
     return status;
