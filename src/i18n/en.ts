@@ -68,7 +68,7 @@ export const en = {
   'taskpane.protectFormulas': 'Protect formulas',
   'taskpane.protectFormulasHint': 'Locks every cell but the blue inputs and protects the new sheet, without a password, so a calculation cannot be overwritten by accident (Review › Unprotect Sheet lifts it).',
   'workbench.protected': '{cell} is on a protected sheet and is not an input: only the blue input cells can be changed.',
-  'workbench.editedErrors': '{cell} changed: {count} cells of this sheet have a new value, {errors} of them now errors; the first, {first}: {message}',
+  'workbench.newErrors': '{errors} of them are now errors; the first, {first}: {message}',
   'workbench.undone': 'Undone: {cell} is back as it was; {count} cells of this sheet have a new value.',
   'workbench.redone': 'Redone: {cell} changed again; {count} cells of this sheet have a new value.',
   'workbench.nothingToUndo': 'Nothing to undo.',
