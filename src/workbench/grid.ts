@@ -17,12 +17,18 @@ import { a1 } from '../scenarios';
 import type { ChartPlan, StyleLook } from '../scenarios';
 import { renderChart } from './chart';
 import type { ChartData } from './chart';
-import { columnPixels, element } from './dom';
+import { columnPixels, element, mark } from './dom';
 import { displayValue } from './format';
 import { cellKey, DEFAULT_COLUMN_WIDTH } from './workbook';
 import type { EditOutcome, SheetModel, WorkbenchBook } from './workbook';
 
 const ROW_HEADER_WIDTH = 46;
+/**
+ * Rows laid out at once when a sheet is shown (more than a 1,200 px tall window holds); the rest are
+ * in the DOM but hidden until after the first paint, so a large preset appears sooner (the browser
+ * test prints both times). Selecting a cell among them shows them at once.
+ */
+const FIRST_ROWS = 60;
 /** Font size of the grid in px for Excel's 11 pt. */
 const BASE_FONT_PX = 12;
 const BORDER_COLOUR = '#808080';
@@ -65,6 +71,9 @@ export class GridView {
   /** The selected cell of each sheet, kept while another sheet is shown. */
   private readonly selections = new Map<number, { row: number; col: number }>();
   private editing?: { row: number; col: number };
+  /** Rows below FIRST_ROWS not shown yet (see FIRST_ROWS), and the render they belong to. */
+  private pendingRows?: HTMLTableSectionElement;
+  private renderCount = 0;
 
   constructor(
     private readonly book: WorkbenchBook,
@@ -158,6 +167,8 @@ export class GridView {
     thead.append(headRow);
 
     const tbody = element('tbody');
+    const rest = this.rows > FIRST_ROWS ? element('tbody') : undefined;
+    if (rest) rest.hidden = true;
     this.cells = [];
     this.rowHeads = [];
     for (let r = 0; r < this.rows; r++) {
@@ -192,9 +203,13 @@ export class GridView {
         row.push({ td, content });
       }
       this.cells.push(row);
-      tbody.append(tr);
+      (rest && r >= FIRST_ROWS ? rest : tbody).append(tr);
     }
-    table.append(colgroup, thead, tbody);
+    table.append(colgroup, thead, tbody, ...(rest ? [rest] : []));
+    this.pendingRows = rest;
+    const render = ++this.renderCount;
+    // After the first rows are painted (the frame, then the task after it), the rest.
+    if (rest) requestAnimationFrame(() => setTimeout(() => render === this.renderCount && this.showAllRows(), 0));
     this.table?.remove();
     this.canvas.prepend(table);
     this.table = table;
@@ -234,8 +249,19 @@ export class GridView {
     this.drawCharts(model);
   }
 
+  /** Shows the rows kept hidden by render (see FIRST_ROWS) and draws the charts over them. */
+  private showAllRows(): void {
+    const rest = this.pendingRows;
+    if (!rest) return;
+    this.pendingRows = undefined;
+    rest.hidden = false;
+    this.drawCharts(this.book.sheet(this.sheetId));
+    mark('rows:all');
+  }
+
   /** Selects a cell and scrolls it into view. */
   select(row: number, col: number, scroll = true): void {
+    if (row >= FIRST_ROWS) this.showAllRows();
     const r = clamp(row, 0, this.rows - 1);
     const c = clamp(col, 0, this.columns - 1);
     const previous = this.cells[this.selection.row]?.[this.selection.col];
@@ -519,6 +545,7 @@ export class GridView {
 
   private drawCharts(model: SheetModel): void {
     this.charts.replaceChildren();
+    if (this.pendingRows) return; // drawn once every row is laid out
     model.charts.forEach((chart, index) => {
       const start = a1.tryParseCell(chart.anchor.topLeft);
       const end = a1.tryParseCell(chart.anchor.bottomRight);

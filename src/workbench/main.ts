@@ -18,7 +18,7 @@
 import { formatMessage as text, messagesFor } from '../i18n';
 import { a1 } from '../scenarios';
 import { mountTaskpane } from '../taskpane/ui';
-import { element } from './dom';
+import { element, mark } from './dom';
 import { GridView } from './grid';
 import { NamesPanel } from './names';
 import { WorkbenchBook, workbenchSink } from './workbook';
@@ -30,9 +30,11 @@ const EXPORT_FILE = 'ai-deal-modeler.xlsx';
 function start(): void {
   const root = document.getElementById('workbench');
   if (!root) return;
+  mark('script');
   const messages = messagesFor(typeof navigator === 'undefined' ? undefined : navigator.language);
   document.title = text(messages, 'workbench.title');
   const book = new WorkbenchBook(messages);
+  mark('engine');
 
   // Header: title, export, status.
   const header = element('header', 'wb-header');
@@ -60,6 +62,7 @@ function start(): void {
   pane.setAttribute('aria-label', text(messages, 'workbench.taskpane'));
   const paneRoot = element('main', 'app');
   paneRoot.id = 'app';
+  paneRoot.addEventListener('click', (event) => event.target instanceof Element && event.target.closest('.preset button') && mark('load:click'), true);
   pane.append(paneRoot);
 
   // Workbook: formula bar, grid, sheet tabs.
@@ -224,6 +227,7 @@ function start(): void {
   renderAll();
   say(text(messages, 'workbench.welcome'));
   root.dataset.ready = 'true';
+  mark('ready');
 }
 
 start();

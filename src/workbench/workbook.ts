@@ -25,6 +25,7 @@ import { a1, numberFormatGrid, STYLE_GUIDE } from '../scenarios';
 import type { ChartPlan, PlanCell, SheetPlan, StyleLook } from '../scenarios';
 import type { LoadOptions, LoadResult, PlanSink } from '../taskpane/sink';
 import type { SheetToSave } from '../xlsx/workbookFile';
+import { mark } from './dom';
 
 /** Excel's default column width in characters. */
 export const DEFAULT_COLUMN_WIDTH = 8.43;
@@ -147,6 +148,7 @@ export class WorkbenchBook {
       this.rollback(sheetsBefore, namesBefore);
       throw error;
     }
+    mark('load:engine');
     const scoped = new Set(placed.sheetScopedNames);
     this.models.set(placed.sheetId, planModel(placed.sheetId, placed.sheetName, plan, scoped, options.protectFormulas === true, this.messages));
     this.activeId = placed.sheetId;
@@ -447,6 +449,7 @@ function scratchPlan(name: string, cells: PlanCell[][]): SheetPlan {
 export function workbenchSink(book: WorkbenchBook, messages: Messages): PlanSink {
   return {
     async load(plan: SheetPlan, options: LoadOptions = {}): Promise<LoadResult> {
+      mark('load:start');
       // Let the task pane show its busy state before the engine works synchronously.
       await new Promise<void>((resolve) => setTimeout(resolve, 0));
       let loaded;
@@ -456,7 +459,7 @@ export function workbenchSink(book: WorkbenchBook, messages: Messages): PlanSink
         const detail = error instanceof Error && error.message ? error.message : text(messages, 'taskpane.error.unknown');
         throw new Error(text(messages, 'workbench.error.load', { detail }));
       }
-      if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(`workbench:loaded:${loaded.sheetName}`);
+      mark(`loaded:${loaded.sheetName}`);
       return {
         sheetName: loaded.sheetName,
         ...(loaded.sheetScopedNames.length > 0 ? { detail: text(messages, 'taskpane.namesOnSheet') } : {}),
