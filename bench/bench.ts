@@ -6,8 +6,15 @@
  * Method: inputs are drawn from a seeded generator into arrays before timing and cycled through,
  * so V8 cannot fold constants; each benchmark warms up first; each timed run lasts ≥ 0.5 s; the
  * best of several runs is reported; every result feeds a checksum that is printed at the end.
- * `npm run bench -- model` (or `-- engine`) runs one part.
+ * `npm run bench -- model` (or `-- engine`, `-- cli`) runs one part.
+ *
+ * CLI start-up: wall-clock time of whole `node` processes (spawned one after the other, median of
+ * CLI_RUNS after one warm-up run that also builds the compiled CLI if needed): `deals eval "=1+1"`
+ * and `deals scenario show amd` beside `node -e "require('hyperformula')"`, the floor any
+ * HyperFormula-based command pays. Target (issue 11): max(0.6 s, 1.6 × that load time).
  */
+import { spawnSync } from 'child_process';
+import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { createEngine, readCell, setCell, CellInput, EngineValue } from '../src/engine';
 import * as impl from '../src/functions/implementations';
@@ -232,8 +239,39 @@ function engineBenchmarks(): void {
   print(`Agreement on rows ${SAMPLE_ROWS.join(', ')}: largest difference ${worst.toExponential(1)} (relative, absolute below 1) — within 1e-9: ${worst <= 1e-9 ? 'yes' : 'NO'}`);
 }
 
-// `npm run bench -- model` or `-- engine` runs one part only.
+const CLI_RUNS = 7;
+const CLI_TARGET_SECONDS = 0.6;
+const CLI_TARGET_RATIO = 1.6;
+
+/** Median wall-clock seconds of `node ...args` (after one warm-up run); throws if it fails. */
+function processSeconds(args: readonly string[]): number {
+  const root = path.resolve(__dirname, '..');
+  const once = () => {
+    const begin = performance.now();
+    const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+    const seconds = (performance.now() - begin) / 1000;
+    if (result.status !== 0) throw new Error(`node ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
+    return seconds;
+  };
+  once();
+  const times = Array.from({ length: CLI_RUNS }, once).sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+function cliBenchmarks(): void {
+  const hyperformula = processSeconds(['-e', "require('hyperformula')"]);
+  const evalOne = processSeconds(['bin/deals.js', 'eval', '=1+1']);
+  const show = processSeconds(['bin/deals.js', 'scenario', 'show', 'amd']);
+  const target = Math.max(CLI_TARGET_SECONDS, CLI_TARGET_RATIO * hyperformula);
+  const s = (t: number) => `${t.toFixed(3)} s`;
+  print(`CLI start-up (median of ${CLI_RUNS} processes): node -e "require('hyperformula')" ${s(hyperformula)}`);
+  print(`  deals eval "=1+1" ${s(evalOne)} (${(evalOne / hyperformula).toFixed(2)} × HyperFormula's load); deals scenario show amd ${s(show)}`);
+  print(`  target ≤ max(${CLI_TARGET_SECONDS} s, ${CLI_TARGET_RATIO} × load) = ${s(target)}: ${evalOne <= target ? 'met' : 'NOT met'}`);
+}
+
+// `npm run bench -- model`, `-- engine` or `-- cli` runs one part only.
 const parts = process.argv.slice(2);
 if (parts.length === 0 || parts.includes('model')) modelBenchmarks();
 if (parts.length === 0 || parts.includes('engine')) engineBenchmarks();
+if (parts.length === 0 || parts.includes('cli')) cliBenchmarks();
 print(`Checksum (keeps the work alive): ${checksum.toPrecision(12)}`);

@@ -1,7 +1,9 @@
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import { Readable } from 'stream';
 import { main } from '../src/cli/deals';
+import { formulaSyntaxError } from '../src/engine/syntax';
 
 function sink() {
   let text = '';
@@ -60,9 +62,27 @@ describe('deals eval', () => {
   });
 
   it('prints one line per formula, in order, with or without the leading =', async () => {
-    const { code, lines } = await deals(['eval', 'DEALS.FUNDINGGAP(2000,1200)', '=2+2', '(1+']);
+    const { code, lines } = await deals(['eval', 'DEALS.FUNDINGGAP(2000,1200)', '=2+2', '1/4']);
     expect(code).toBe(0);
-    expect(lines).toEqual(['800', '4', expect.stringMatching(/^#ERROR! Parsing error/)]);
+    expect(lines).toEqual(['800', '4', '0.25']);
+  });
+
+  it('refuses a formula that does not parse as Excel does: exit 2, where it broke, the other formulas still evaluated', async () => {
+    const { code, lines, stderr } = await deals(['eval', '=1+*2', '=2+2', '(1+', '=SUM(1,2', '="abc', '=1)']);
+    expect(code).toBe(2);
+    expect(lines).toEqual(['', '4', '', '', '', '']);
+    expect(stderr.split('\n').slice(0, -1)).toEqual([
+      'deals: =1+*2 is not a valid formula: unexpected "*" at character 4',
+      'deals: (1+ is not a valid formula: it ends before it is complete, 1 "(" not closed',
+      'deals: =SUM(1,2 is not a valid formula: it ends before it is complete, 1 "(" not closed',
+      'deals: ="abc is not a valid formula: the text in quotes from character 2 is never closed',
+      'deals: =1) is not a valid formula: unexpected ")" at character 3 (no "(" to close)',
+    ]);
+    expect(stderr).not.toMatch(/Parsing error|Expecting|token|#ERROR!/i);
+  });
+
+  it('an unknown function is #NAME? with exit 0, as in Excel', async () => {
+    expect(await deals(['eval', '=NOPE(1)', '=DEALS.NOPE(2)'])).toMatchObject({ code: 0, lines: [expect.stringMatching(/^#NAME\?/), expect.stringMatching(/^#NAME\?/)], stderr: '' });
   });
 
   it('reads formulas from standard input with "-", one per line, skipping blank lines', async () => {
@@ -74,6 +94,25 @@ describe('deals eval', () => {
 
   it('"--" ends the options: "-" after it is a formula', async () => {
     expect(await deals(['eval', '--', '-1'])).toMatchObject({ code: 0, lines: ['-1'] });
+  });
+});
+
+describe('formulaSyntaxError: where a formula stops being one', () => {
+  it.each([
+    ['=1+*2', 4, '*'],
+    [' =1 2', 5, '2'],
+    ['=SUM(1;2)', 7, ';'],
+    ['=1+#', 4, '#'],
+    ['={1,2', 6, ''],
+    ["='a b'!A1+", 11, ''],
+    ["='a b", 2, "'a b"],
+    ['1+', 3, ''],
+  ])('%j breaks at character %d (found %j)', (formula, position, found) => {
+    expect(formulaSyntaxError(formula)).toMatchObject({ position, found });
+  });
+
+  it.each(['=1+1', 'DEALS.FUNDINGGAP(2000,1200)', '=TRUE', '=1.6E+8*10', '="say ""hi"""', "='a b'!A1+1", '=NOPE(1)', '=SUM(A1:B2)'])('%j parses', (formula) => {
+    expect(formulaSyntaxError(formula)).toBeUndefined();
   });
 });
 
@@ -113,5 +152,19 @@ describe('bin/deals.js', () => {
       timeout: 60_000,
     });
     expect(output).toBe('95998400000\n[[1,3]]\n');
+    // It ran the compiled CLI, which is current with the sources (bin/compiledCli.js): asking again does not rebuild it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { compiledCli, OUT_FILE } = require(path.join(root, 'bin', 'compiledCli.js'));
+    const built = fs.statSync(OUT_FILE).mtimeMs;
+    expect(compiledCli()).toBe(OUT_FILE);
+    expect(fs.statSync(OUT_FILE).mtimeMs).toBe(built);
+  }, 60_000);
+
+  it('exits 2 for a formula that does not parse, printing the others', () => {
+    const root = path.resolve(__dirname, '..');
+    const result = spawnSync(process.execPath, [path.join(root, 'bin', 'deals.js'), 'eval', '=2*3', '=2*'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('6\n\n');
+    expect(result.stderr).toBe('deals: =2* is not a valid formula: it ends before it is complete\n');
   }, 60_000);
 });

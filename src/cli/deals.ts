@@ -7,8 +7,8 @@
  * Exit codes: 0 done (Excel errors in results included), 1 failed, 2 usage error.
  */
 import { createEngine, evaluateFormula } from '../engine';
+import { formulaSyntaxError } from '../engine/syntax';
 import { CliIo, Command, EXIT_FAILED, EXIT_OK, EXIT_USAGE, formatValue, usageError } from './common';
-import { scenarioCommand } from './scenario';
 
 export { formatValue } from './common';
 export type { CliIo, Command } from './common';
@@ -22,6 +22,9 @@ const evalCommand: Command = {
     'Each formula is evaluated in an empty workbook; the leading "=" may be left out. Output, one line',
     'per formula: a number at full precision, text as is, TRUE/FALSE, an error as "#CODE! message",',
     'an array as JSON. "-" may be mixed with formulas; after "--" every argument is a formula.',
+    'A formula that does not parse is refused, as Excel refuses it: an empty output line, a message on',
+    'standard error saying where it broke, exit status 2 (the other formulas are still evaluated).',
+    'An unknown function is #NAME?, as in Excel (exit status 0).',
     '',
     'Example: deals eval "=DEALS.WARRANTVALUE(160000000,0.01,600)"   → 95998400000',
   ].join('\n'),
@@ -38,21 +41,42 @@ const evalCommand: Command = {
     const engine = createEngine();
     let status = EXIT_OK;
     for (const formula of formulas) {
+      const syntax = formulaSyntaxError(formula);
+      if (syntax) {
+        io.stdout.write('\n');
+        io.stderr.write(`deals: ${formula.trim()} is not a valid formula: ${syntax.description}\n`);
+        status = EXIT_USAGE;
+        continue;
+      }
       try {
         io.stdout.write(formatValue(evaluateFormula(engine, formula)) + '\n');
       } catch (error) {
         io.stderr.write(`deals: could not evaluate ${formula}: ${error instanceof Error ? error.message : String(error)}\n`);
-        status = EXIT_FAILED;
+        status = Math.max(status, EXIT_FAILED);
       }
     }
     return status;
   },
 };
 
+/**
+ * A command whose module is loaded when it is used: `deals eval` then never loads the presets, and
+ * start-up stays close to the time HyperFormula takes to load (`npm run bench -- cli` measures both).
+ */
+function lazyCommand(summary: string, load: () => Command): Command {
+  return {
+    summary,
+    get usage() {
+      return load().usage;
+    },
+    run: (args, io) => load().run(args, io),
+  };
+}
+
 /** The subcommands, by name. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
   eval: evalCommand,
-  scenario: scenarioCommand,
+  scenario: lazyCommand('the preset deals: list, show (evaluated, with what-if inputs), export to .xlsx', () => (require('./scenario') as typeof import('./scenario')).scenarioCommand),
 };
 
 export function usage(): string {

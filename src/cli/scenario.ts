@@ -1,29 +1,51 @@
 /**
  * `deals scenario …`: the preset deals without Excel, through the formula-engine sink.
  *
- *   deals scenario list                          ids and titles
- *   deals scenario show ID [--json]              the evaluated sheet
- *   deals scenario export ID|all --xlsx FILE     a workbook with formulas and cached values
+ *   deals scenario list                                          ids and titles
+ *   deals scenario show ID [--set CELL=VALUE]... [--json]        the evaluated sheet
+ *   deals scenario export ID|all --xlsx FILE [--set …] [--protect]  a workbook with formulas and cached values
+ *
+ * `--set` is a what-if: the preset is recalculated with an input changed, given by its cell
+ * (`B15`), its id (`price`) or its label (`"AMD share price on the valuation date"`); the value is
+ * read as Excel reads typing (`600`, `45%`, `2025-10-06`, `TRUE`).
  */
 import * as fs from 'fs';
+import * as path from 'path';
 import type { HyperFormula } from 'hyperformula';
-import { cellFormula, createEngine, EngineScalar, readName } from '../engine';
+import { cellFormula, createEngine, EngineScalar, EngineValue, readName } from '../engine';
 import { addPlanSheet, PlanOnSheet, sheetValues } from '../engine/planSheet';
-import { a1, buildSheetPlan, PRESET_IDS, presetSummaries, scenarioById, SheetPlan } from '../scenarios';
-import { workbookBuffer } from '../xlsx/workbookFile';
-import { CliIo, Command, EXIT_OK, formatScalar, formatValue, usageError } from './common';
+import { a1, buildSheetPlan, numberFormatGrid, PlanCell, PRESET_IDS, presetSummaries, scenarioById, SheetPlan } from '../scenarios';
+import { displayValue } from '../workbench/format';
+import { parseInput } from '../workbench/workbook';
+import { CliIo, Command, EXIT_FAILED, EXIT_OK, usageError } from './common';
 
 const USAGE = [
   'deals scenario list',
-  '       deals scenario show ID [--json]',
-  '       deals scenario export ID|all --xlsx FILE',
+  '       deals scenario show ID [--set INPUT=VALUE]... [--json]',
+  '       deals scenario export ID|all --xlsx FILE [--set INPUT=VALUE]... [--protect]',
   '',
-  'list    the preset deals: id and title',
-  'show    the preset evaluated by the formula engine: its named outputs, checks and every cell',
-  '        (address, value, formula); --json prints { id, sheet, cells, names }',
-  'export  an .xlsx workbook, one sheet per preset, each formula with its computed value cached',
-  '        (DEALS functions stored as Excel stores them: _xldudf_DEALS_…)',
+  'list       the preset deals: id and title',
+  'show       the preset evaluated by the formula engine: its named outputs as the sheet shows them',
+  '           (number format and unit), then every cell (address, value as shown, formula);',
+  '           --json prints { id, sheet, set, cells, names }, each value raw with its shown "text"',
+  'export     an .xlsx workbook, one sheet per preset, each formula with its computed value cached',
+  '           (DEALS functions stored as Excel stores them: _xldudf_DEALS_…)',
+  '',
+  '--set      what-if: recalculate with an input changed (repeatable). INPUT is the input\'s cell',
+  '           (B15), id (price) or label ("AMD share price on the valuation date"); VALUE is read',
+  '           as Excel reads typing: 600, 1,000, 45%, 2025-10-06, TRUE',
+  '--protect  protect formulas: the sheets are protected (no password), only input cells unlocked',
+  '',
+  'Example: deals scenario show amd --set B15=600 --set volatility=60%',
 ].join('\n');
+
+/** An input changed by --set: where, what it was, what it is now. */
+interface WhatIf {
+  readonly address: string;
+  readonly label: string;
+  readonly before: PlanCell;
+  readonly value: number | boolean;
+}
 
 interface Evaluated {
   readonly plan: SheetPlan;
@@ -31,20 +53,79 @@ interface Evaluated {
   readonly values: EngineScalar[][];
 }
 
-function evaluatePresets(ids: readonly string[]): { engine: HyperFormula; sheets: Evaluated[] } {
+/** A usage problem found while reading the arguments: the message for usageError. */
+class UsageProblem extends Error {}
+
+function evaluatePlans(plans: readonly SheetPlan[]): { engine: HyperFormula; sheets: Evaluated[] } {
   const engine = createEngine();
-  const sheets = ids.map((id) => {
-    const plan = buildSheetPlan(scenarioById(id));
+  const sheets = plans.map((plan) => {
     const placed = addPlanSheet(engine, plan);
     return { plan, placed, values: sheetValues(engine, placed.sheetId) };
   });
   return { engine, sheets };
 }
 
-/** The preset id, or a usage error naming the known ones. */
-function knownId(id: string | undefined, allowAll = false): string | undefined {
-  if (id === undefined) return undefined;
-  return (PRESET_IDS as readonly string[]).includes(id) || (allowAll && id === 'all') ? id : undefined;
+function presetsList(): string {
+  return `the presets are ${PRESET_IDS.join(', ')}`;
+}
+
+/** The preset id, or a usage problem saying that it is not one and listing the ids. */
+function knownId(action: string, id: string | undefined, allowAll = false): string {
+  if (id === undefined) throw new UsageProblem(`scenario ${action}: give a preset id${allowAll ? ' or "all"' : ''} (${presetsList()})`);
+  if ((PRESET_IDS as readonly string[]).includes(id) || (allowAll && id === 'all')) return id;
+  throw new UsageProblem(`scenario ${action}: "${id}" is not a preset; ${presetsList()}${allowAll ? ', or "all"' : ''}`);
+}
+
+/** The label shown beside an input (column A of its row); a cell of an input table also by its address. */
+function inputLabel(plan: SheetPlan, address: string): string {
+  const { row, col } = a1.parseCell(address);
+  const rowLabel = String(plan.cells[row]?.[0] ?? '');
+  return col === 1 ? rowLabel : `${rowLabel} (${address})`;
+}
+
+/** Applies `--set` assignments to a plan: the plan with those input cells replaced, and what changed. */
+export function applyWhatIfs(plan: SheetPlan, assignments: readonly string[]): { plan: SheetPlan; changes: WhatIf[] } {
+  if (assignments.length === 0) return { plan, changes: [] };
+  const cells = plan.cells.map((row) => [...row]);
+  const changes: WhatIf[] = [];
+  const fold = (s: string) => s.trim().toLowerCase();
+  for (const assignment of assignments) {
+    const equals = assignment.indexOf('=');
+    if (equals <= 0) throw new UsageProblem(`--set ${assignment}: write INPUT=VALUE, e.g. --set B15=600`);
+    const target = assignment.slice(0, equals).trim();
+    const typed = assignment.slice(equals + 1);
+    const cell = a1.tryParseCell(target.toUpperCase().replace(/\$/g, ''));
+    const input = plan.inputs.find((i) =>
+      cell ? i.address === a1.formatCell(cell.row, cell.col) : fold(i.id) === fold(target) || fold(inputLabel(plan, i.address)) === fold(target),
+    );
+    if (!input) {
+      const what = cell ? `${a1.formatCell(cell.row, cell.col)} is not an input cell of ${plan.presetId}` : `no input of ${plan.presetId} has the id or label "${target}"`;
+      const inputs = plan.inputs
+        .filter((i) => !i.id.includes('#'))
+        .map((i) => `  ${i.address.padEnd(5)} ${i.id.padEnd(16)} ${inputLabel(plan, i.address)}`)
+        .join('\n');
+      throw new UsageProblem(`--set ${assignment}: ${what} (formulas are recalculated, not set). Its inputs:\n${inputs}\n  (and the cells of its input tables, by address)`);
+    }
+    const value = parseInput(typed);
+    if (typeof value !== 'number' && typeof value !== 'boolean') {
+      throw new UsageProblem(`--set ${assignment}: "${typed}" is not a number, percentage, date or TRUE/FALSE`);
+    }
+    const { row, col } = a1.parseCell(input.address);
+    changes.push({ address: input.address, label: inputLabel(plan, input.address), before: cells[row][col], value });
+    cells[row][col] = value;
+  }
+  return { plan: { ...plan, cells }, changes };
+}
+
+/** A value as its cell shows it (number format), followed by its unit: `96.0 USD bn`, `19.0 %`. */
+export function shownWithUnit(value: EngineValue, numberFormat: string, unit: string): string {
+  const scalar = Array.isArray(value) ? (value[0]?.[0] ?? null) : value;
+  const shown = displayValue(scalar, numberFormat).text;
+  if (!unit || typeof scalar !== 'number') return shown;
+  // A format that already shows the unit (0.0% under "%" or "%/year"): the unit once, after a space.
+  if (shown.endsWith('%') && unit.startsWith('%')) return `${shown.slice(0, -1)} ${unit}`;
+  if (shown.endsWith('%') && unit.endsWith(', %')) return `${shown} ${unit.slice(0, -3)}`;
+  return `${shown} ${unit}`;
 }
 
 function listPresets(io: CliIo): number {
@@ -54,66 +135,128 @@ function listPresets(io: CliIo): number {
   return EXIT_OK;
 }
 
-function showPreset(id: string, json: boolean, io: CliIo): number {
-  const { engine, sheets } = evaluatePresets([id]);
-  const { plan, placed, values } = sheets[0];
+function showPreset(id: string, assignments: readonly string[], json: boolean, io: CliIo): number {
+  const { plan, changes } = applyWhatIfs(buildSheetPlan(scenarioById(id)), assignments);
+  const { engine, sheets } = evaluatePlans([plan]);
+  const { placed, values } = sheets[0];
+  const formats = numberFormatGrid(plan);
+  const shownAt = (value: EngineScalar, row: number, col: number) => displayValue(value, formats[row]?.[col] ?? 'General').text;
   const cells = plan.cells.flatMap((row, r) =>
     row.flatMap((_, c) => {
       const value = values[r]?.[c] ?? null;
       const formula = cellFormula(engine, { sheet: placed.sheetId, row: r, col: c });
       if (value === null && formula === undefined) return [];
-      return [{ address: a1.formatCell(r, c), value, ...(formula === undefined ? {} : { formula }) }];
+      return [{ address: a1.formatCell(r, c), value, text: shownAt(value, r, c), ...(formula === undefined ? {} : { formula }) }];
     }),
   );
-  const names = plan.names.map((n) => ({ name: n.name, address: n.address, label: n.label, unit: n.unit, value: readName(engine, n.name) }));
+  const names = plan.names.map((n) => {
+    const { row, col } = a1.parseCell(n.address);
+    const value = readName(engine, n.name);
+    return { name: n.name, address: n.address, label: n.label, unit: n.unit, value, text: shownWithUnit(value, formats[row][col], n.unit) };
+  });
 
   if (json) {
-    io.stdout.write(JSON.stringify({ id, sheet: placed.sheetName, cells, names }, null, 2) + '\n');
+    const set = changes.map((change) => ({ address: change.address, label: change.label, value: change.value, before: change.before }));
+    io.stdout.write(JSON.stringify({ id, sheet: placed.sheetName, set, cells, names }, null, 2) + '\n');
     return EXIT_OK;
   }
   const out = (line = '') => io.stdout.write(line + '\n');
   out(`${plan.title} (sheet "${placed.sheetName}")`);
   out(plan.description);
+  if (changes.length > 0) {
+    out();
+    out('What-if inputs:');
+    for (const change of changes) {
+      const { row, col } = a1.parseCell(change.address);
+      const show = (v: PlanCell) => (typeof v === 'number' || typeof v === 'boolean' ? shownAt(v, row, col) : String(v ?? ''));
+      out(`  ${change.address}  ${change.label}: ${show(change.value)} (preset: ${show(change.before)})`);
+    }
+  }
   out();
   out('Named outputs:');
   const width = Math.max(...names.map((n) => n.name.length));
-  for (const n of names) out(`  ${n.name.padEnd(width)}  ${formatValue(n.value)}  ${n.unit}  ${n.label}`);
+  for (const n of names) out(`  ${n.name.padEnd(width)}  ${n.text}  (${n.label})`);
   out();
-  out('Cells (address, value, formula):');
-  for (const cell of cells) out([cell.address, formatScalar(cell.value), cell.formula ?? ''].join('\t').trimEnd());
+  out('Cells (address, value as shown, formula):');
+  for (const cell of cells) out([cell.address, cell.text, cell.formula ?? ''].join('\t').trimEnd());
   return EXIT_OK;
 }
 
-async function exportPresets(id: string, file: string, io: CliIo): Promise<number> {
+/** A sentence for a file that could not be written, naming it (never a bare ENOENT). */
+export function writeFailure(file: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const folder = path.dirname(path.resolve(file));
+  if (code === 'ENOENT' || code === 'ENOTDIR') return `cannot write ${file}: the folder ${folder} does not exist`;
+  if (code === 'EACCES' || code === 'EPERM') return `cannot write ${file}: no permission to write it in ${folder}`;
+  if (code === 'EROFS') return `cannot write ${file}: ${folder} is on a read-only file system`;
+  if (code === 'EISDIR') return `cannot write ${file}: it is a folder; give a file name, e.g. ${path.join(file, 'deals.xlsx')}`;
+  if (code === 'ENOSPC') return `cannot write ${file}: the disk is full`;
+  return `cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+async function exportPresets(id: string, file: string, assignments: readonly string[], protect: boolean, io: CliIo): Promise<number> {
+  if (id === 'all' && assignments.length > 0) throw new UsageProblem('scenario export: --set needs one preset id, not "all"');
   const ids = id === 'all' ? PRESET_IDS : [id];
-  const { sheets } = evaluatePresets(ids);
-  const bytes = await workbookBuffer(sheets.map(({ plan, placed, values }) => ({ name: placed.sheetName, plan, values })));
-  fs.writeFileSync(file, bytes);
-  io.stdout.write(`${file}: ${sheets.length} sheet${sheets.length === 1 ? '' : 's'} (${sheets.map((s) => s.placed.sheetName).join(', ')}), ${bytes.length} bytes\n`);
+  const plans = ids.map((presetId) => applyWhatIfs(buildSheetPlan(scenarioById(presetId)), assignments).plan);
+  const { sheets } = evaluatePlans(plans);
+  // exceljs is loaded only to export.
+  const { workbookBuffer } = await import('../xlsx/workbookFile');
+  const bytes = await workbookBuffer(sheets.map(({ plan, placed, values }) => ({ name: placed.sheetName, plan, values, protectFormulas: protect })));
+  try {
+    fs.writeFileSync(file, bytes);
+  } catch (error) {
+    io.stderr.write(`deals: ${writeFailure(file, error)}\n`);
+    return EXIT_FAILED;
+  }
+  const protection = protect ? ', formulas protected' : '';
+  io.stdout.write(`${file}: ${sheets.length} sheet${sheets.length === 1 ? '' : 's'} (${sheets.map((s) => s.placed.sheetName).join(', ')}), ${bytes.length} bytes${protection}\n`);
   return EXIT_OK;
+}
+
+/** Splits the arguments into positional ones, --set values (`--set X=V` or `--set=X=V`) and flags. */
+function readArgs(args: readonly string[], flags: readonly string[], options: readonly string[]) {
+  const positional: string[] = [];
+  const sets: string[] = [];
+  const seen = new Set<string>();
+  const values = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (name === '--set' || options.includes(name)) {
+      const value = inline ?? args[++i];
+      if (value === undefined) throw new UsageProblem(`${name} needs a value`);
+      if (name === '--set') sets.push(value);
+      else values.set(name, value);
+    } else if (flags.includes(arg)) seen.add(arg);
+    else if (arg.startsWith('--')) throw new UsageProblem(`unknown option ${arg}`);
+    else positional.push(arg);
+  }
+  return { positional, sets, flags: seen, values };
 }
 
 export const scenarioCommand: Command = {
-  summary: 'the preset deals: list, show (evaluated), export to .xlsx',
+  summary: 'the preset deals: list, show (evaluated, with what-if inputs), export to .xlsx',
   usage: USAGE,
   async run(args, io) {
     const [action, ...rest] = args;
-    const ids = `known ids: ${PRESET_IDS.join(', ')}`;
-    if (action === 'list' && rest.length === 0) return listPresets(io);
-    if (action === 'show') {
-      const json = rest.includes('--json');
-      const positional = rest.filter((arg) => arg !== '--json');
-      const id = knownId(positional[0]);
-      if (positional.length !== 1 || !id) return usageError(io, `scenario show: give one preset id (${ids})`, USAGE);
-      return showPreset(id, json, io);
-    }
-    if (action === 'export') {
-      const flag = rest.indexOf('--xlsx');
-      const file = flag >= 0 ? rest[flag + 1] : undefined;
-      const positional = rest.filter((_, i) => i !== flag && i !== flag + 1);
-      const id = knownId(positional[0], true);
-      if (!file || positional.length !== 1 || !id) return usageError(io, `scenario export: give a preset id or "all", and --xlsx FILE (${ids})`, USAGE);
-      return exportPresets(id, file, io);
+    try {
+      if (action === 'list' && rest.length === 0) return listPresets(io);
+      if (action === 'show') {
+        const { positional, sets, flags } = readArgs(rest, ['--json'], []);
+        if (positional.length > 1) throw new UsageProblem(`scenario show: give one preset id, not ${positional.length}`);
+        return showPreset(knownId('show', positional[0]), sets, flags.has('--json'), io);
+      }
+      if (action === 'export') {
+        const { positional, sets, flags, values } = readArgs(rest, ['--protect'], ['--xlsx']);
+        if (positional.length > 1) throw new UsageProblem(`scenario export: give one preset id or "all", not ${positional.length}`);
+        const id = knownId('export', positional[0], true);
+        const file = values.get('--xlsx');
+        if (!file) throw new UsageProblem('scenario export: give --xlsx FILE');
+        return await exportPresets(id, file, sets, flags.has('--protect'), io);
+      }
+    } catch (error) {
+      if (error instanceof UsageProblem) return usageError(io, error.message, USAGE);
+      throw error;
     }
     return usageError(io, action ? `scenario: unknown action "${action}"` : 'scenario: no action given', USAGE);
   },

@@ -14,6 +14,7 @@ import * as impl from './implementations';
 /**
  * Total value of warrants, each for one share at the strike: intrinsic value without volatility and years, Black–Scholes–Merton with them, diluted with sharesOutstanding.
  * @customfunction WARRANTVALUE
+ * @helpurl https://localhost:3000/help.html#WARRANTVALUE
  * @param shares Number of warrant shares (shares), > 0.
  * @param strike Exercise price per share (currency/share), ≥ 0.
  * @param price Share price now (currency/share), > 0.
@@ -44,6 +45,7 @@ export function warrantValue(
 /**
  * Value of a warrant tranche that vests only if the share price reaches the hurdle before expiry (up-and-in call), times the probability of its deployment milestone.
  * @customfunction TRANCHEVALUE
+ * @helpurl https://localhost:3000/help.html#TRANCHEVALUE
  * @param shares Number of warrant shares in the tranche (shares), > 0.
  * @param strike Exercise price per share (currency/share), ≥ 0.
  * @param price Share price now (currency/share), > 0.
@@ -74,6 +76,7 @@ export function trancheValue(
 /**
  * Share price at which WARRANTVALUE with the same arguments equals the target value; #NUM! when no price does.
  * @customfunction BREAKEVENPRICE
+ * @helpurl https://localhost:3000/help.html#BREAKEVENPRICE
  * @param shares Number of warrant shares (shares), > 0.
  * @param strike Exercise price per share (currency/share), ≥ 0.
  * @param targetValue Total value the warrants should reach (currency), > 0.
@@ -98,6 +101,7 @@ export function breakevenPrice(
 /**
  * Sensitivities of a warrant position as a 5×2 array: delta, gamma, vega (per 1.00 of volatility), theta (per year), rho (per 1.00 of rate).
  * @customfunction WARRANTGREEKS
+ * @helpurl https://localhost:3000/help.html#WARRANTGREEKS
  * @param shares Number of warrant shares (shares), > 0.
  * @param strike Exercise price per share (currency/share), ≥ 0.
  * @param price Share price now (currency/share), > 0.
@@ -114,6 +118,7 @@ export function warrantGreeks(shares: any, strike: any, price: any, volatility: 
 /**
  * Running funding gap: cumulative (required − projected) minus cash; positive is a shortfall. Ranges (one cell per period) spill period by period.
  * @customfunction FUNDINGGAP
+ * @helpurl https://localhost:3000/help.html#FUNDINGGAP
  * @param required Money required: a number, or a row or column with one cell per period.
  * @param projected Money projected to be available: a number, or a range of the same shape.
  * @param [cash] Cash on hand at the start (default 0).
@@ -126,6 +131,7 @@ export function fundingGap(required: any[][], projected: any[][], cash?: any): n
 /**
  * Annual revenue that sustains a capex budget at a given capex-to-revenue ratio (Bain: 500 at 25 % needs 2000).
  * @customfunction REQUIREDREVENUE
+ * @helpurl https://localhost:3000/help.html#REQUIREDREVENUE
  * @param annualCapex Annual capital expenditure (currency per year), ≥ 0.
  * @param capexShareOfRevenue Capex as a share of revenue, as a decimal (0.25 = 25 %), > 0.
  * @returns Required annual revenue (currency per year).
@@ -137,6 +143,7 @@ export function requiredRevenue(annualCapex: any, capexShareOfRevenue: any): num
 /**
  * Probability that revenue after the given years is below the required level when revenue grows lognormally.
  * @customfunction SHORTFALLPROB
+ * @helpurl https://localhost:3000/help.html#SHORTFALLPROB
  * @param required Revenue required at the horizon (currency per year), > 0.
  * @param revenueNow Revenue now (currency per year), > 0.
  * @param growthRate Expected growth rate, continuous per year, as a decimal.
@@ -151,6 +158,7 @@ export function shortfallProb(required: any, revenueNow: any, growthRate: any, v
 /**
  * Vendor-financing metrics: roundTripShare, customerCashNeed, vendorNetCash, effectiveDiscount, netPrice. Without metric it spills names and values; ranges give one value per period.
  * @customfunction CIRCULARFLOW
+ * @helpurl https://localhost:3000/help.html#CIRCULARFLOW
  * @param investment Cash the vendor invests in its customer (currency), ≥ 0: a number or one cell per period.
  * @param purchases What the customer spends with the vendor (currency), > 0: a number or one cell per period.
  * @param [grossMargin] Vendor's gross margin on those sales, from 0 to 1 (default 0).

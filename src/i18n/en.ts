@@ -50,7 +50,7 @@ export const en = {
   'workbench.editor': 'Cell contents; Enter confirms, Esc cancels',
   'workbench.gridLabel': 'Cells of the sheet {sheet}',
   'workbench.sheets': 'Sheets',
-  'workbench.editHint': 'Select a cell, then type, press Enter or double-click to change it. Enter confirms, Esc cancels, Delete clears.',
+  'workbench.editHint': 'Select a cell, then type, press Enter or double-click to change it. Enter confirms, Esc cancels, Delete clears, Ctrl+Z undoes, Ctrl+Y redoes.',
   'workbench.edited': '{cell} changed: {count} cells of this sheet have a new value.',
   'workbench.editFailed': 'Could not change {cell}: {reason}',
   'workbench.names': 'Named outputs',
@@ -64,6 +64,18 @@ export const en = {
   'workbench.exportEmpty': 'The workbook is empty: load a preset or type into a cell first.',
   'workbench.exportFailed': 'Could not export the workbook: {reason}',
   'workbench.error.load': 'the formula engine could not build the sheet ({detail}). Nothing was added.',
+  // Protect formulas (every sink), and the workbench's editing: undo, error counts, confirmations, narrow windows.
+  'taskpane.protectFormulas': 'Protect formulas',
+  'taskpane.protectFormulasHint': 'Locks every cell but the blue inputs and protects the new sheet, without a password, so a calculation cannot be overwritten by accident (Review › Unprotect Sheet lifts it).',
+  'workbench.protected': '{cell} is on a protected sheet and is not an input: only the blue input cells can be changed.',
+  'workbench.newErrors': '{errors} of them are now errors; the first, {first}: {message}',
+  'workbench.undone': 'Undone: {cell} is back as it was; {count} cells of this sheet have a new value.',
+  'workbench.redone': 'Redone: {cell} changed again; {count} cells of this sheet have a new value.',
+  'workbench.nothingToUndo': 'Nothing to undo.',
+  'workbench.nothingToRedo': 'Nothing to redo.',
+  'workbench.confirmOverwrite': '{cell} holds a formula of the {block} block: {formula}. Replace it with what you typed?',
+  'workbench.overwriteCancelled': '{cell} was left as it was.',
+  'workbench.namesToggle': 'Named outputs',
 
   // ---- sheet layout, shared by every preset -------------------------------------------------------
   'sheet.legend': 'Blue cells are inputs: change them. Black cells are formulas. Inputs are in the units shown; calculated amounts are held in USD and shown in billions (the cell keeps the full value).',

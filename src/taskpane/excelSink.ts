@@ -28,6 +28,7 @@
  *   1.7  Range.hyperlink, Worksheet.freezePanes, ChartSeriesCollection.add, ChartSeries.setValues /
  *        setXAxisValues
  *   1.8  ChartAxis.numberFormat
+ *   1.2  (with "protect formulas") RangeFormat.protection.locked, WorksheetProtection.protect
  * All of these run in Excel on the web, Windows and Mac (Microsoft 365, and Excel 2019 and later).
  *
  * Column widths: a plan gives them in Excel's character units (the number the Column Width dialog
@@ -46,7 +47,7 @@ import { en, formatMessage as text } from '../i18n';
 import { a1, isFormulaCell, numberFormatGrid, STYLE_GUIDE } from '../scenarios';
 import type { ChartPlan, ChartType, PlanCell, SheetPlan, StyleLook } from '../scenarios';
 import { foldName, freeSheetName } from '../scenarios/sheetNames';
-import type { LoadResult, PlanSink } from './sink';
+import type { LoadOptions, LoadResult, PlanSink } from './sink';
 
 /** The Excel JavaScript API requirement set the writer needs (see the header). */
 export const EXCEL_API = { set: 'ExcelApi', version: '1.8' } as const;
@@ -67,6 +68,8 @@ export interface WriteOptions {
   readonly messages?: Messages;
   /** Refuse plans whose write request is estimated above this many bytes; defaults to SAFE_REQUEST_BYTES. */
   readonly maxRequestBytes?: number;
+  /** Protect formulas (see LoadOptions in sink.ts). */
+  readonly protectFormulas?: boolean;
 }
 
 export interface WriteResult extends LoadResult {
@@ -97,7 +100,7 @@ const BORDER_COLOR = '#808080';
 
 /** The Office.js sink for the task pane: `excelSink({ messages }).load(plan)`. */
 export function excelSink(options: WriteOptions = {}): PlanSink {
-  return { load: (plan) => writePlanToExcel(plan, options) };
+  return { load: (plan, load: LoadOptions = {}) => writePlanToExcel(plan, { ...options, ...load }) };
 }
 
 /** Writes `plan` into a new sheet of the workbook in 2 syncs; see the header. */
@@ -130,7 +133,7 @@ export async function writePlanToExcel(plan: SheetPlan, options: WriteOptions = 
       attempt.sheetName = sheetName;
       attempt.activeBefore = active.name;
       const takenNames = new Set(names.items.map((n) => foldName(n.name)));
-      const added = queueWrite(context, prepared, sheetName, takenNames);
+      const added = queueWrite(context, prepared, sheetName, takenNames, options.protectFormulas === true);
       attempt.workbookNames = added.workbookNames;
       await context.sync(); // 2: write
 
@@ -165,6 +168,8 @@ export interface Prepared {
   readonly usedRange: string;
   readonly numberFormat: string[][];
   readonly formulas: (string | number | boolean)[][];
+  /** The input cells as ranges (runs of a column), unlocked when formulas are protected. */
+  readonly inputRanges: readonly string[];
   readonly requestBytes: number;
 }
 
@@ -188,6 +193,7 @@ export function prepare(plan: SheetPlan): Prepared {
     for (const address of [chart.categories, chart.anchor.topLeft, chart.anchor.bottomRight, ...chart.series.map((s) => s.values)]) a1.parseRange(address);
   }
   const sheetName = a1.isValidSheetName(plan.sheetName) ? plan.sheetName : a1.toSheetName(plan.sheetName);
+  const inputRanges = columnRuns(plan.inputs.map((i) => inside(i.address, rows, width).start));
 
   const operations =
     4 + // calculation suspended, sheet added, the two matrices
@@ -196,6 +202,7 @@ export function prepare(plan: SheetPlan): Prepared {
     plan.links.length +
     plan.names.length +
     plan.charts.reduce((n, chart) => n + 10 + chart.series.length * 5, 0) +
+    inputRanges.length + 1 + // protect formulas: unlock the inputs, protect
     2; // activate, freeze
   const data = JSON.stringify([formulas, numberFormat, plan.styles, plan.links, plan.names, plan.charts]);
   return {
@@ -204,8 +211,22 @@ export function prepare(plan: SheetPlan): Prepared {
     usedRange: a1.formatRange(0, 0, rows - 1, width - 1),
     numberFormat,
     formulas,
+    inputRanges,
     requestBytes: utf8Bytes(data) + operations * BYTES_PER_OPERATION,
   };
+}
+
+/** Cells as few ranges: runs of consecutive rows in one column (`B7:B24`), in order. */
+export function columnRuns(cells: ReadonlyArray<{ readonly row: number; readonly col: number }>): string[] {
+  const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let end = i;
+    while (end + 1 < sorted.length && sorted[end + 1].col === sorted[i].col && sorted[end + 1].row <= sorted[end].row + 1) end++;
+    runs.push(end === i ? a1.formatCell(sorted[i].row, sorted[i].col) : a1.formatRange(sorted[i].row, sorted[i].col, sorted[end].row, sorted[i].col));
+    i = end + 1;
+  }
+  return runs;
 }
 
 function inside(address: string, rows: number, width: number): a1.RangeRef {
@@ -257,6 +278,7 @@ function queueWrite(
   prepared: Prepared,
   sheetName: string,
   takenNames: ReadonlySet<string>,
+  protectFormulas: boolean,
 ): { workbookNames: string[]; sheetNames: string[] } {
   const { plan } = prepared;
   context.application.suspendApiCalculationUntilNextSync();
@@ -304,6 +326,13 @@ function queueWrite(
   if (rows > 0 && columns > 0) sheet.freezePanes.freezeAt(sheet.getRange(a1.formatRange(0, 0, rows - 1, columns - 1)));
   else if (rows > 0) sheet.freezePanes.freezeRows(rows);
   else if (columns > 0) sheet.freezePanes.freezeColumns(columns);
+
+  if (protectFormulas) {
+    // Every cell is locked by default; only the inputs are opened, then the sheet is protected
+    // without a password. Selecting cells and resizing rows and columns stay allowed.
+    for (const range of prepared.inputRanges) sheet.getRange(range).format.protection.locked = false;
+    sheet.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+  }
   return { workbookNames, sheetNames };
 }
 

@@ -13,6 +13,9 @@
  *   user (already translated), e.g. that the copy's names were scoped to its sheet;
  * - on failure rejects with an `Error` whose `message` is the reason in the user's language, ready
  *   to be shown, after undoing whatever it had written (the workbook is as it was).
+ * - with `options.protectFormulas`, protects the new sheet without a password once it is written:
+ *   every cell locked but the plan's inputs (`plan.inputs`), so a user cannot overwrite a
+ *   calculation by accident (Excel: Review › Unprotect Sheet lifts it).
  * The UI calls `load` once at a time (its buttons are disabled while a load runs).
  */
 import type { SheetPlan } from '../scenarios';
@@ -24,6 +27,11 @@ export interface LoadResult {
   readonly detail?: string;
 }
 
+export interface LoadOptions {
+  /** Protect formulas: lock every cell but the inputs and protect the sheet (no password). */
+  readonly protectFormulas?: boolean;
+}
+
 export interface PlanSink {
-  load(plan: SheetPlan): Promise<LoadResult>;
+  load(plan: SheetPlan, options?: LoadOptions): Promise<LoadResult>;
 }

@@ -96,7 +96,16 @@ export function mountTaskpane(root: HTMLElement, sink: PlanSink | undefined, mes
 
   const presetsSection = element('section', 'presets');
   presetsSection.setAttribute('aria-labelledby', presetsHeading.id);
-  presetsSection.append(presetsHeading, element('p', 'intro', text(messages, 'taskpane.presetsIntro')), status, list);
+  // Protect formulas: an option of every load (the sink locks all but the inputs, see sink.ts).
+  const protect = element('input');
+  protect.type = 'checkbox';
+  protect.id = `${prefix}-protect`;
+  const protectHint = element('p', 'option-hint', text(messages, 'taskpane.protectFormulasHint'));
+  protectHint.id = `${prefix}-protect-hint`;
+  protect.setAttribute('aria-describedby', protectHint.id);
+  const protectLabel = element('label', 'option');
+  protectLabel.append(protect, element('span', undefined, text(messages, 'taskpane.protectFormulas')));
+  presetsSection.append(presetsHeading, element('p', 'intro', text(messages, 'taskpane.presetsIntro')), protectLabel, protectHint, status, list);
 
   const functionsHeading = element('h2', 'section', text(messages, 'taskpane.functions'));
   functionsHeading.id = `${prefix}-functions-heading`;
@@ -127,7 +136,7 @@ export function mountTaskpane(root: HTMLElement, sink: PlanSink | undefined, mes
     button.textContent = text(messages, 'taskpane.loading');
     setStatus(text(messages, 'taskpane.loadingPreset', { preset: preset.title }), 'busy');
     try {
-      const result = await sink.load(buildPlan(id));
+      const result = await sink.load(buildPlan(id), { protectFormulas: protect.checked });
       const done = text(messages, 'taskpane.loadedInto', { preset: preset.title, sheet: result.sheetName });
       setStatus(result.detail ? `${done} ${result.detail}` : done, 'success');
     } catch (error) {

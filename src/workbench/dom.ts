@@ -7,6 +7,14 @@ export function element<K extends keyof HTMLElementTagNameMap>(tag: K, className
   return node;
 }
 
+/**
+ * A performance mark `workbench:<name>` (script, engine, ready, load:start, load:engine,
+ * loaded:<sheet>): the browser test prints the first load's time and where it went.
+ */
+export function mark(name: string): void {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(`workbench:${name}`);
+}
+
 const SVG = 'http://www.w3.org/2000/svg';
 
 export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number> = {}, content?: string): SVGElementTagNameMap[K] {

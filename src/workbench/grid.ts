@@ -2,10 +2,13 @@
  * The grid of the active sheet: column letters and row numbers, every cell's value in its number
  * format and the plan's look (blue inputs on yellow, bold outputs on green …), column widths,
  * frozen rows and columns, text overflowing into empty neighbours as in Excel, the plan's charts
- * drawn over the cells they cover, a selected cell (click, arrow keys, Tab, Home, Page Up/Down) and
- * a cell editor (double-click, Enter, F2 or typing; Enter or Tab confirms, Esc cancels, Delete
- * clears). Confirmed input goes to the engine (book.setInput); the view then re-renders every cell
- * from the engine's values.
+ * drawn over the cells they cover, a selected cell (click, arrow keys, Tab, Home, Page Up/Down, and
+ * as in Excel Ctrl+Arrow to the edge of the data, Ctrl+Home / Ctrl+End to the first and last cell,
+ * Ctrl+Page Up/Down to the previous and next sheet) and a cell editor (double-click, Enter, F2 or
+ * typing; Enter or Tab confirms, Esc cancels, Delete clears; Ctrl+Z undoes, Ctrl+Y redoes).
+ * Confirmed input goes to the engine (book.setInput); the view then re-renders every cell from the
+ * engine's values. Overwriting a formula of a Calculations or Outputs block asks first; a locked
+ * cell of a protected sheet is refused.
  */
 import type { EngineScalar } from '../engine';
 import { formatMessage as text } from '../i18n';
@@ -14,12 +17,18 @@ import { a1 } from '../scenarios';
 import type { ChartPlan, StyleLook } from '../scenarios';
 import { renderChart } from './chart';
 import type { ChartData } from './chart';
-import { columnPixels, element } from './dom';
+import { columnPixels, element, mark } from './dom';
 import { displayValue } from './format';
 import { cellKey, DEFAULT_COLUMN_WIDTH } from './workbook';
-import type { SheetModel, WorkbenchBook } from './workbook';
+import type { EditOutcome, SheetModel, WorkbenchBook } from './workbook';
 
 const ROW_HEADER_WIDTH = 46;
+/**
+ * Rows laid out at once when a sheet is shown (more than a 1,200 px tall window holds); the rest are
+ * in the DOM but hidden until after the first paint, so a large preset appears sooner (the browser
+ * test prints both times). Selecting a cell among them shows them at once.
+ */
+const FIRST_ROWS = 60;
 /** Font size of the grid in px for Excel's 11 pt. */
 const BASE_FONT_PX = 12;
 const BORDER_COLOUR = '#808080';
@@ -31,8 +40,12 @@ export interface GridHooks {
   onSelect?(row: number, col: number): void;
   /** Input the engine refused, or another problem to show. */
   onError?(message: string): void;
-  /** A cell was changed through the editor: how many cells of the sheet changed value. */
-  onEdited?(address: string, changed: number): void;
+  /** A cell was changed through the editor, or an edit undone or redone: what changed. */
+  onEdited?(outcome: EditOutcome, how: 'edit' | 'undo' | 'redo'): void;
+  /** Something to say that is not an error (an overwrite the user declined, nothing to undo). */
+  onInfo?(message: string): void;
+  /** Asks the user a yes/no question (default: window.confirm). */
+  confirm?(question: string): boolean;
 }
 
 interface CellNode {
@@ -58,6 +71,9 @@ export class GridView {
   /** The selected cell of each sheet, kept while another sheet is shown. */
   private readonly selections = new Map<number, { row: number; col: number }>();
   private editing?: { row: number; col: number };
+  /** Rows below FIRST_ROWS not shown yet (see FIRST_ROWS), and the render they belong to. */
+  private pendingRows?: HTMLTableSectionElement;
+  private renderCount = 0;
 
   constructor(
     private readonly book: WorkbenchBook,
@@ -151,6 +167,8 @@ export class GridView {
     thead.append(headRow);
 
     const tbody = element('tbody');
+    const rest = this.rows > FIRST_ROWS ? element('tbody') : undefined;
+    if (rest) rest.hidden = true;
     this.cells = [];
     this.rowHeads = [];
     for (let r = 0; r < this.rows; r++) {
@@ -185,9 +203,13 @@ export class GridView {
         row.push({ td, content });
       }
       this.cells.push(row);
-      tbody.append(tr);
+      (rest && r >= FIRST_ROWS ? rest : tbody).append(tr);
     }
-    table.append(colgroup, thead, tbody);
+    table.append(colgroup, thead, tbody, ...(rest ? [rest] : []));
+    this.pendingRows = rest;
+    const render = ++this.renderCount;
+    // After the first rows are painted (the frame, then the task after it), the rest.
+    if (rest) requestAnimationFrame(() => setTimeout(() => render === this.renderCount && this.showAllRows(), 0));
     this.table?.remove();
     this.canvas.prepend(table);
     this.table = table;
@@ -227,8 +249,19 @@ export class GridView {
     this.drawCharts(model);
   }
 
+  /** Shows the rows kept hidden by render (see FIRST_ROWS) and draws the charts over them. */
+  private showAllRows(): void {
+    const rest = this.pendingRows;
+    if (!rest) return;
+    this.pendingRows = undefined;
+    rest.hidden = false;
+    this.drawCharts(this.book.sheet(this.sheetId));
+    mark('rows:all');
+  }
+
   /** Selects a cell and scrolls it into view. */
   select(row: number, col: number, scroll = true): void {
+    if (row >= FIRST_ROWS) this.showAllRows();
     const r = clamp(row, 0, this.rows - 1);
     const c = clamp(col, 0, this.columns - 1);
     const previous = this.cells[this.selection.row]?.[this.selection.col];
@@ -266,6 +299,10 @@ export class GridView {
     const { row, col } = this.selection;
     const node = this.cells[row]?.[col];
     if (!node) return;
+    if (!this.book.isEditable(this.sheetId, row, col)) {
+      this.hooks.onError?.(text(this.messages, 'workbench.protected', { cell: a1.formatCell(row, col) }));
+      return;
+    }
     this.editing = { row, col };
     this.editor.value = initial ?? this.book.inputText(this.sheetId, row, col);
     this.editor.style.left = `${node.td.offsetLeft}px`;
@@ -279,12 +316,28 @@ export class GridView {
     this.editor.setSelectionRange(end, end);
   }
 
-  /** Enters `typed` into a cell through the engine; true if the engine took it. */
+  /**
+   * Enters `typed` into a cell through the engine; true if the engine took it. A locked cell of a
+   * protected sheet is refused; a formula of a Calculations or Outputs block is replaced only once
+   * the user confirms.
+   */
   enter(row: number, col: number, typed: string): boolean {
     const address = a1.formatCell(row, col);
+    if (!this.book.isEditable(this.sheetId, row, col)) {
+      this.hooks.onError?.(text(this.messages, 'workbench.protected', { cell: address }));
+      return false;
+    }
+    const block = this.book.guardedFormulaBlock(this.sheetId, row, col);
+    if (block !== undefined) {
+      const formula = this.book.formula(this.sheetId, row, col) ?? '';
+      const ask = this.hooks.confirm ?? ((question: string) => window.confirm(question));
+      if (!ask(text(this.messages, 'workbench.confirmOverwrite', { cell: address, block, formula }))) {
+        this.hooks.onInfo?.(text(this.messages, 'workbench.overwriteCancelled', { cell: address }));
+        return false;
+      }
+    }
     try {
-      const changed = this.book.setInput(this.sheetId, row, col, typed);
-      this.hooks.onEdited?.(address, changed);
+      this.hooks.onEdited?.(this.book.setInput(this.sheetId, row, col, typed), 'edit');
       return true;
     } catch (error) {
       const reason = error instanceof Error && error.message ? error.message : text(this.messages, 'taskpane.error.unknown');
@@ -326,21 +379,77 @@ export class GridView {
     }
   }
 
+  /** Undoes (or redoes) the last edit and selects its cell; says so when there is nothing to undo. */
+  undo(how: 'undo' | 'redo'): void {
+    const outcome = how === 'undo' ? this.book.undo() : this.book.redo();
+    if (!outcome) {
+      this.hooks.onInfo?.(text(this.messages, how === 'undo' ? 'workbench.nothingToUndo' : 'workbench.nothingToRedo'));
+      return;
+    }
+    this.selectAddress(outcome.address);
+    this.hooks.onEdited?.(outcome, how);
+  }
+
+  /** Where Ctrl+Arrow goes, as in Excel: to the last filled cell of the run it is in, else to the next filled cell, else to the edge. */
+  private dataEdge(dRow: number, dCol: number): [number, number] {
+    const values = this.book.values(this.sheetId);
+    const filled = (r: number, c: number) => {
+      const value = values[r]?.[c] ?? null;
+      return value !== null && value !== '';
+    };
+    const inside = (r: number, c: number) => r >= 0 && c >= 0 && r < this.rows && c < this.columns;
+    let { row: r, col: c } = this.selection;
+    if (!inside(r + dRow, c + dCol)) return [r, c];
+    if (filled(r, c) && filled(r + dRow, c + dCol)) {
+      while (inside(r + dRow, c + dCol) && filled(r + dRow, c + dCol)) [r, c] = [r + dRow, c + dCol];
+      return [r, c];
+    }
+    do [r, c] = [r + dRow, c + dCol];
+    while (inside(r + dRow, c + dCol) && !filled(r, c));
+    return [r, c];
+  }
+
   private onKey(event: KeyboardEvent): void {
     if (this.editing || event.target === this.editor) return;
     const { row, col } = this.selection;
+    const ctrl = event.ctrlKey || event.metaKey;
+    const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+    if (ctrl && !event.altKey && (key === 'z' || key === 'y')) {
+      event.preventDefault();
+      this.undo(key === 'y' || event.shiftKey ? 'redo' : 'undo');
+      return;
+    }
+    if (ctrl && (key === 'PageUp' || key === 'PageDown')) {
+      event.preventDefault();
+      const sheets = this.book.sheets;
+      const next = sheets[sheets.findIndex((s) => s.id === this.sheetId) + (key === 'PageUp' ? -1 : 1)];
+      if (next) this.book.activate(next.id);
+      return;
+    }
     const page = Math.max(1, Math.floor(this.root.clientHeight / 21) - 2);
-    const moves: Record<string, [number, number]> = {
-      ArrowUp: [row - 1, col],
-      ArrowDown: [row + 1, col],
-      ArrowLeft: [row, col - 1],
-      ArrowRight: [row, col + 1],
-      PageUp: [row - page, col],
-      PageDown: [row + page, col],
-      Home: event.ctrlKey || event.metaKey ? [0, 0] : [row, 0],
-      Tab: [row, col + (event.shiftKey ? -1 : 1)],
-    };
-    const move = moves[event.key];
+    const model = this.book.sheet(this.sheetId);
+    const used = this.book.usedSize(this.sheetId);
+    const moves: Record<string, () => [number, number]> = ctrl
+      ? {
+          ArrowUp: () => this.dataEdge(-1, 0),
+          ArrowDown: () => this.dataEdge(1, 0),
+          ArrowLeft: () => this.dataEdge(0, -1),
+          ArrowRight: () => this.dataEdge(0, 1),
+          // The first cell below and right of the frozen panes, and the last cell of the used range.
+          Home: () => [model.freeze.rows, model.freeze.columns],
+          End: () => [Math.max(0, used.rows - 1), Math.max(0, used.columns - 1)],
+        }
+      : {
+          ArrowUp: () => [row - 1, col],
+          ArrowDown: () => [row + 1, col],
+          ArrowLeft: () => [row, col - 1],
+          ArrowRight: () => [row, col + 1],
+          PageUp: () => [row - page, col],
+          PageDown: () => [row + page, col],
+          Home: () => [row, 0],
+          Tab: () => [row, col + (event.shiftKey ? -1 : 1)],
+        };
+    const move = moves[event.key]?.();
     if (move && !(event.key === 'Tab' && ((event.shiftKey && col === 0) || (!event.shiftKey && col === this.columns - 1)))) {
       event.preventDefault();
       this.select(move[0], move[1]);
@@ -436,6 +545,7 @@ export class GridView {
 
   private drawCharts(model: SheetModel): void {
     this.charts.replaceChildren();
+    if (this.pendingRows) return; // drawn once every row is laid out
     model.charts.forEach((chart, index) => {
       const start = a1.tryParseCell(chart.anchor.topLeft);
       const end = a1.tryParseCell(chart.anchor.bottomRight);

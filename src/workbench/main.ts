@@ -5,7 +5,12 @@
  * in Excel, into an engine-backed PlanSink (workbook.ts); the grid (grid.ts) shows the active
  * sheet with its number formats and styles, the formula bar the selected cell's formula, the panel
  * on the right the sheet's named outputs (names.ts); editing an input recalculates every dependent
- * cell; "Export .xlsx" writes the workbook with src/xlsx (loaded on first use).
+ * cell, and the status says how many cells changed and how many became errors; Ctrl+Z / Ctrl+Y
+ * undo and redo edits; "Export .xlsx" writes the workbook with src/xlsx (loaded on first use).
+ *
+ * Narrow windows (1024 × 768, 800 × 600): the task pane column narrows and the named-outputs
+ * panel collapses behind the "Named outputs" toggle in the header (open, it takes its own column:
+ * nothing overlaps); wide windows show it open.
  *
  * Nothing here talks to a server besides loading the page's own files (the page's CSP allows
  * 'self' only).
@@ -13,10 +18,11 @@
 import { formatMessage as text, messagesFor } from '../i18n';
 import { a1 } from '../scenarios';
 import { mountTaskpane } from '../taskpane/ui';
-import { element } from './dom';
+import { element, mark } from './dom';
 import { GridView } from './grid';
 import { NamesPanel } from './names';
 import { WorkbenchBook, workbenchSink } from './workbook';
+import type { EditOutcome } from './workbook';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const EXPORT_FILE = 'ai-deal-modeler.xlsx';
@@ -24,9 +30,11 @@ const EXPORT_FILE = 'ai-deal-modeler.xlsx';
 function start(): void {
   const root = document.getElementById('workbench');
   if (!root) return;
+  mark('script');
   const messages = messagesFor(typeof navigator === 'undefined' ? undefined : navigator.language);
   document.title = text(messages, 'workbench.title');
   const book = new WorkbenchBook(messages);
+  mark('engine');
 
   // Header: title, export, status.
   const header = element('header', 'wb-header');
@@ -43,13 +51,18 @@ function start(): void {
   const exportButton = element('button', 'wb-button', text(messages, 'workbench.export'));
   exportButton.type = 'button';
   exportButton.id = 'wb-export';
-  header.append(titles, status, exportButton);
+  const namesToggle = element('button', 'wb-button wb-toggle', text(messages, 'workbench.namesToggle'));
+  namesToggle.type = 'button';
+  namesToggle.id = 'wb-names-toggle';
+  namesToggle.setAttribute('aria-controls', 'wb-names');
+  header.append(titles, status, namesToggle, exportButton);
 
   // Task pane.
   const pane = element('aside', 'wb-pane');
   pane.setAttribute('aria-label', text(messages, 'workbench.taskpane'));
   const paneRoot = element('main', 'app');
   paneRoot.id = 'app';
+  paneRoot.addEventListener('click', (event) => event.target instanceof Element && event.target.closest('.preset button') && mark('load:click'), true);
   pane.append(paneRoot);
 
   // Workbook: formula bar, grid, sheet tabs.
@@ -77,8 +90,19 @@ function start(): void {
   const grid = new GridView(book, messages, {
     onSelect: (row, col) => showSelection(row, col),
     onError: (message) => say(message, 'error'),
-    onEdited: (address, changed) => say(text(messages, 'workbench.edited', { cell: address, count: changed }), 'success'),
+    onInfo: (message) => say(message),
+    onEdited: (outcome, how) => say(editMessage(outcome, how), outcome.errors > 0 ? 'error' : 'success'),
   });
+
+  /** "B18 changed: 29 cells of this sheet have a new value. 28 of them are now errors; the first, B38: #VALUE! …" */
+  function editMessage(outcome: EditOutcome, how: 'edit' | 'undo' | 'redo'): string {
+    const key = how === 'undo' ? 'workbench.undone' : how === 'redo' ? 'workbench.redone' : 'workbench.edited';
+    const done = text(messages, key, { cell: outcome.address, count: outcome.changed });
+    const first = outcome.firstError;
+    if (outcome.errors === 0 || !first) return done;
+    const message = first.message === first.code ? first.code : `${first.code} ${first.message}`;
+    return `${done} ${text(messages, 'workbench.newErrors', { errors: outcome.errors, first: first.address, message })}`;
+  }
   const hint = element('p', 'wb-hint', text(messages, 'workbench.editHint'));
   bookSection.append(formulaBar, grid.root, tabs, hint);
 
@@ -90,6 +114,21 @@ function start(): void {
   const layout = element('div', 'wb-layout');
   layout.append(pane, bookSection, names.root);
   root.replaceChildren(header, layout);
+
+  // The named-outputs panel: open on wide windows, behind its toggle on narrow ones, until the user chooses.
+  const narrow = window.matchMedia('(max-width: 1100px)');
+  let chosen: boolean | undefined;
+  const showNames = (open: boolean) => {
+    layout.dataset.names = open ? 'open' : 'closed';
+    namesToggle.setAttribute('aria-expanded', String(open));
+    names.root.hidden = !open;
+  };
+  showNames(!narrow.matches);
+  narrow.addEventListener('change', () => chosen === undefined && showNames(!narrow.matches));
+  namesToggle.addEventListener('click', () => {
+    chosen = layout.dataset.names !== 'open';
+    showNames(chosen);
+  });
 
   function showSelection(row: number, col: number): void {
     nameBox.textContent = a1.formatCell(row, col);
@@ -188,6 +227,7 @@ function start(): void {
   renderAll();
   say(text(messages, 'workbench.welcome'));
   root.dataset.ready = 'true';
+  mark('ready');
 }
 
 start();

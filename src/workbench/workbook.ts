@@ -8,6 +8,10 @@
  *     const sink = workbenchSink(book, messages);   // a PlanSink for mountTaskpane
  *     await sink.load(buildSheetPlan(scenarioById('amd'), messages));
  *     book.setInput(book.active, 14, 1, '600');      // AMD price → every dependent cell recalculates
+ *     book.undo();                                   // and back
+ *
+ * Edits are kept for undo and redo (Ctrl+Z / Ctrl+Y): each remembers the cell's content before
+ * and after, as typed. A sheet loaded with "protect formulas" takes edits of its input cells only.
  */
 import { CellType } from 'hyperformula';
 import type { HyperFormula } from 'hyperformula';
@@ -19,8 +23,9 @@ import { formatMessage as text } from '../i18n';
 import type { Messages } from '../i18n';
 import { a1, numberFormatGrid, STYLE_GUIDE } from '../scenarios';
 import type { ChartPlan, PlanCell, SheetPlan, StyleLook } from '../scenarios';
-import type { LoadResult, PlanSink } from '../taskpane/sink';
+import type { LoadOptions, LoadResult, PlanSink } from '../taskpane/sink';
 import type { SheetToSave } from '../xlsx/workbookFile';
+import { mark } from './dom';
 
 /** Excel's default column width in characters. */
 export const DEFAULT_COLUMN_WIDTH = 8.43;
@@ -50,12 +55,40 @@ export interface SheetModel {
   readonly freeze: { readonly rows: number; readonly columns: number };
   readonly names: readonly NamedOutput[];
   readonly charts: readonly ChartPlan[];
+  /** Loaded with "protect formulas": only the input cells (`inputs`) may be edited. */
+  readonly protected: boolean;
+  /** Keys (`row:col`) of the plan's input cells. */
+  readonly inputs: ReadonlySet<string>;
+  /** The plan's blocks (Inputs, Calculations, Outputs …) by rows, from their headings. */
+  readonly blocks: ReadonlyArray<{ readonly title: string; readonly firstRow: number; readonly lastRow: number; readonly guarded: boolean }>;
+}
+
+/** What an edit (or its undo or redo) did to its sheet. */
+export interface EditOutcome {
+  readonly sheet: number;
+  /** The edited cell, e.g. `B18`. */
+  readonly address: string;
+  /** Cells of the sheet whose value changed, the edited one included. */
+  readonly changed: number;
+  /** Of those, how many hold an error now and did not before. */
+  readonly errors: number;
+  /** The first of them in reading order (row by row), with its message. */
+  readonly firstError?: { readonly address: string; readonly code: string; readonly message: string };
+}
+
+/** One edit, as the engine took it: the cell's content before and after (a formula as Excel text, a value, null for blank). */
+interface Edit {
+  readonly sheet: number;
+  readonly row: number;
+  readonly col: number;
+  readonly before: CellInput;
+  readonly after: CellInput;
 }
 
 export type BookEvent =
   | { readonly type: 'sheets' } // a sheet was added (and activated)
   | { readonly type: 'active' } // another sheet was activated
-  | { readonly type: 'values'; readonly sheet: number; readonly changed: number }; // cells were edited and recalculated
+  | { readonly type: 'values'; readonly sheet: number; readonly changed: number }; // cells were edited (or an edit undone) and recalculated
 
 export const cellKey = (row: number, col: number): string => `${row}:${col}`;
 
@@ -64,8 +97,10 @@ export class WorkbenchBook {
   private readonly models = new Map<number, SheetModel>();
   private readonly listeners = new Set<(event: BookEvent) => void>();
   private activeId: number;
+  private readonly undoStack: Edit[] = [];
+  private readonly redoStack: Edit[] = [];
 
-  constructor(messages: Messages) {
+  constructor(private readonly messages: Messages) {
     const scratch = text(messages, 'workbench.scratchSheet');
     this.engine = createEngine({ sheets: { [scratch]: [] } });
     this.activeId = this.engine.getSheetId(scratch) as number;
@@ -103,7 +138,7 @@ export class WorkbenchBook {
    * Adds the plan as a new sheet (addPlanSheet: a free name, names at workbook level or on the
    * sheet when taken) and activates it. On failure removes what it had added and rethrows.
    */
-  loadPlan(plan: SheetPlan): { sheetName: string; sheetScopedNames: readonly string[] } {
+  loadPlan(plan: SheetPlan, options: LoadOptions = {}): { sheetName: string; sheetScopedNames: readonly string[] } {
     const sheetsBefore = new Set(this.engine.getSheetNames());
     const namesBefore = new Set(this.engine.listNamedExpressions());
     let placed;
@@ -113,8 +148,9 @@ export class WorkbenchBook {
       this.rollback(sheetsBefore, namesBefore);
       throw error;
     }
+    mark('load:engine');
     const scoped = new Set(placed.sheetScopedNames);
-    this.models.set(placed.sheetId, planModel(placed.sheetId, placed.sheetName, plan, scoped));
+    this.models.set(placed.sheetId, planModel(placed.sheetId, placed.sheetName, plan, scoped, options.protectFormulas === true, this.messages));
     this.activeId = placed.sheetId;
     this.emit({ type: 'sheets' });
     return { sheetName: placed.sheetName, sheetScopedNames: placed.sheetScopedNames };
@@ -166,23 +202,69 @@ export class WorkbenchBook {
     return rawText(raw);
   }
 
+  /** Whether the cell may be edited: not on a protected sheet, or one of its inputs. */
+  isEditable(id: number, row: number, col: number): boolean {
+    const model = this.sheet(id);
+    return !model.protected || model.inputs.has(cellKey(row, col));
+  }
+
+  /**
+   * The title of the block (Calculations or Outputs) when the cell holds a formula of one: an edit
+   * would overwrite a calculation, so the grid asks first. Undefined for any other cell.
+   */
+  guardedFormulaBlock(id: number, row: number, col: number): string | undefined {
+    if (this.formula(id, row, col) === undefined) return undefined;
+    const block = this.sheet(id).blocks.find((b) => row >= b.firstRow && row <= b.lastRow);
+    return block?.guarded ? block.title : undefined;
+  }
+
+  /** The cell's content as the engine holds it, to put back on undo: a formula as Excel text, a value, or null. */
+  private content(id: number, row: number, col: number): CellInput {
+    const formula = this.formula(id, row, col);
+    if (formula !== undefined) return formula;
+    const raw = this.engine.getCellSerialized({ sheet: id, row, col });
+    return typeof raw === 'number' || typeof raw === 'boolean' || typeof raw === 'string' ? raw : null;
+  }
+
   /**
    * Enters what was typed into a cell (see parseInput), recalculates, and tells the views how many
-   * cells of the sheet changed value. Throws the engine's error for input it refuses.
+   * cells of the sheet changed value and how many turned into errors. The edit can be undone.
+   * Throws the engine's error for input it refuses, and for a locked cell of a protected sheet.
    */
-  setInput(id: number, row: number, col: number, typed: string): number {
+  setInput(id: number, row: number, col: number, typed: string): EditOutcome {
+    if (!this.isEditable(id, row, col)) throw new Error(`${a1.formatCell(row, col)} is locked: the sheet is protected`);
+    const edit: Edit = { sheet: id, row, col, before: this.content(id, row, col), after: parseInput(typed) };
+    const outcome = this.apply(edit, edit.after);
+    this.undoStack.push(edit);
+    this.redoStack.length = 0;
+    return outcome;
+  }
+
+  /** Undoes the last edit (activating its sheet); undefined when there is none. */
+  undo(): EditOutcome | undefined {
+    const edit = this.undoStack.pop();
+    if (!edit) return undefined;
+    this.redoStack.push(edit);
+    return this.apply(edit, edit.before);
+  }
+
+  /** Redoes the last undone edit; undefined when there is none. */
+  redo(): EditOutcome | undefined {
+    const edit = this.redoStack.pop();
+    if (!edit) return undefined;
+    this.undoStack.push(edit);
+    return this.apply(edit, edit.after);
+  }
+
+  private apply(edit: Edit, content: CellInput): EditOutcome {
+    const { sheet: id, row, col } = edit;
     this.sheet(id);
     const before = this.values(id);
-    setCell(this.engine, { sheet: id, row, col }, parseInput(typed));
-    const after = this.values(id);
-    let changed = 0;
-    const rows = Math.max(before.length, after.length);
-    for (let r = 0; r < rows; r++) {
-      const width = Math.max(before[r]?.length ?? 0, after[r]?.length ?? 0);
-      for (let c = 0; c < width; c++) if (!sameValue(before[r]?.[c] ?? null, after[r]?.[c] ?? null)) changed++;
-    }
-    this.emit({ type: 'values', sheet: id, changed });
-    return changed;
+    setCell(this.engine, { sheet: id, row, col }, content);
+    const outcome = compareValues(id, a1.formatCell(row, col), before, this.values(id));
+    if (id !== this.activeId) this.activate(id);
+    this.emit({ type: 'values', sheet: id, changed: outcome.changed });
+    return outcome;
   }
 
   /**
@@ -208,7 +290,7 @@ export class WorkbenchBook {
       const plan: SheetPlan = model.plan
         ? { ...model.plan, cells, names: model.plan.names.filter((n) => !sheetScoped.has(n.name)) }
         : scratchPlan(model.name, cells);
-      out.push({ name: model.name, plan, values });
+      out.push({ name: model.name, plan, values, ...(model.protected ? { protectFormulas: true } : {}) });
     }
     return out;
   }
@@ -255,6 +337,32 @@ function rawText(raw: unknown): string {
   return String(raw);
 }
 
+/** What changed between two evaluations of a sheet: cells with a new value, and those that became errors. */
+export function compareValues(sheet: number, address: string, before: EngineScalar[][], after: EngineScalar[][]): EditOutcome {
+  let changed = 0;
+  let errors = 0;
+  let firstError: EditOutcome['firstError'];
+  const rows = Math.max(before.length, after.length);
+  for (let r = 0; r < rows; r++) {
+    const width = Math.max(before[r]?.length ?? 0, after[r]?.length ?? 0);
+    for (let c = 0; c < width; c++) {
+      const old = before[r]?.[c] ?? null;
+      const now = after[r]?.[c] ?? null;
+      if (sameValue(old, now)) continue;
+      changed++;
+      if (isError(now) && !isError(old)) {
+        errors++;
+        firstError ??= { address: a1.formatCell(r, c), code: now.error, message: now.message || now.error };
+      }
+    }
+  }
+  return { sheet, address, changed, errors, ...(firstError ? { firstError } : {}) };
+}
+
+function isError(value: EngineScalar): value is { error: string; message: string } {
+  return typeof value === 'object' && value !== null;
+}
+
 function sameValue(a: EngineScalar, b: EngineScalar): boolean {
   if (a === b) return true;
   if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
@@ -263,10 +371,24 @@ function sameValue(a: EngineScalar, b: EngineScalar): boolean {
 }
 
 function emptyModel(id: number, name: string): SheetModel {
-  return { id, name, formats: new Map(), looks: new Map(), columnWidths: [], freeze: { rows: 0, columns: 0 }, names: [], charts: [] };
+  return { id, name, formats: new Map(), looks: new Map(), columnWidths: [], freeze: { rows: 0, columns: 0 }, names: [], charts: [], protected: false, inputs: new Set(), blocks: [] };
 }
 
-function planModel(id: number, name: string, plan: SheetPlan, sheetScoped: ReadonlySet<string>): SheetModel {
+/** The plan's blocks from its block headings (column A, style blockHeading): each runs to the row before the next. */
+function planBlocks(plan: SheetPlan, messages: Messages): SheetModel['blocks'] {
+  const guarded = new Set([text(messages, 'sheet.block.calculations'), text(messages, 'sheet.block.outputs')]);
+  const rows = plan.styles
+    .filter((s) => s.style === 'blockHeading')
+    .map((s) => a1.parseRange(s.range).start.row)
+    .sort((a, b) => a - b)
+    .filter((row, i, all) => all.indexOf(row) === i);
+  return rows.map((row, i) => {
+    const title = String(plan.cells[row]?.[0] ?? '');
+    return { title, firstRow: row, lastRow: (rows[i + 1] ?? plan.cells.length) - 1, guarded: guarded.has(title) };
+  });
+}
+
+function planModel(id: number, name: string, plan: SheetPlan, sheetScoped: ReadonlySet<string>, protectFormulas: boolean, messages: Messages): SheetModel {
   const formats = new Map<string, string>();
   numberFormatGrid(plan).forEach((row, r) => row.forEach((format, c) => format !== 'General' && formats.set(cellKey(r, c), format)));
   const looks = new Map<string, StyleLook>();
@@ -286,6 +408,12 @@ function planModel(id: number, name: string, plan: SheetPlan, sheetScoped: Reado
     freeze: plan.freeze,
     names: plan.names.map((n) => ({ name: n.name, address: n.address, label: n.label, unit: n.unit, sheetScoped: sheetScoped.has(n.name) })),
     charts: plan.charts,
+    protected: protectFormulas,
+    blocks: planBlocks(plan, messages),
+    inputs: new Set(plan.inputs.map((input) => {
+      const { row, col } = a1.parseCell(input.address);
+      return cellKey(row, col);
+    })),
   };
 }
 
@@ -320,17 +448,18 @@ function scratchPlan(name: string, cells: PlanCell[][]): SheetPlan {
  */
 export function workbenchSink(book: WorkbenchBook, messages: Messages): PlanSink {
   return {
-    async load(plan: SheetPlan): Promise<LoadResult> {
+    async load(plan: SheetPlan, options: LoadOptions = {}): Promise<LoadResult> {
+      mark('load:start');
       // Let the task pane show its busy state before the engine works synchronously.
       await new Promise<void>((resolve) => setTimeout(resolve, 0));
       let loaded;
       try {
-        loaded = book.loadPlan(plan);
+        loaded = book.loadPlan(plan, options);
       } catch (error) {
         const detail = error instanceof Error && error.message ? error.message : text(messages, 'taskpane.error.unknown');
         throw new Error(text(messages, 'workbench.error.load', { detail }));
       }
-      if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(`workbench:loaded:${loaded.sheetName}`);
+      mark(`loaded:${loaded.sheetName}`);
       return {
         sheetName: loaded.sheetName,
         ...(loaded.sheetScopedNames.length > 0 ? { detail: text(messages, 'taskpane.namesOnSheet') } : {}),

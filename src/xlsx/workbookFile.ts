@@ -25,6 +25,8 @@ export interface SheetToSave {
   readonly plan: SheetPlan;
   /** The computed value of every cell of the plan's used range (`values[row][col]`). */
   readonly values: ReadonlyArray<ReadonlyArray<CachedValue>>;
+  /** Protect formulas: the sheet protected without a password, every cell locked but the plan's inputs. */
+  readonly protectFormulas?: boolean;
 }
 
 /** ARGB as exceljs wants it, from `#RRGGBB`. */
@@ -78,7 +80,7 @@ export function wrappedRowHeights(plan: SheetPlan): Map<number, number> {
   return heights;
 }
 
-function addSheet(workbook: ExcelJS.Workbook, { name, plan, values }: SheetToSave): void {
+async function addSheet(workbook: ExcelJS.Workbook, { name, plan, values, protectFormulas }: SheetToSave): Promise<void> {
   const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }],
     // Printed one page wide and as many pages tall as the model needs.
@@ -136,6 +138,17 @@ function addSheet(workbook: ExcelJS.Workbook, { name, plan, values }: SheetToSav
     const { row, col } = a1.parseCell(address);
     workbook.definedNames.add(`${quoted}!${a1.formatCell(row, col, true)}`, definedName);
   }
+  if (protectFormulas) await protectSheetFormulas(sheet, plan);
+}
+
+/**
+ * "Protect formulas", as the task pane does it in Excel: cells are locked by default, the inputs
+ * are unlocked, and the sheet is protected without a password (Review › Unprotect Sheet lifts it).
+ * Selecting cells and resizing rows and columns stay allowed, as in the Excel sink.
+ */
+async function protectSheetFormulas(sheet: ExcelJS.Worksheet, plan: SheetPlan): Promise<void> {
+  for (const { address } of plan.inputs) sheet.getCell(address).protection = { locked: false };
+  await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
 }
 
 /**
@@ -145,6 +158,6 @@ function addSheet(workbook: ExcelJS.Workbook, { name, plan, values }: SheetToSav
 export async function workbookBuffer(sheets: readonly SheetToSave[], addin: AddinReference = PRODUCTION_ADDIN): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'AI Deal Modeler';
-  for (const sheet of sheets) addSheet(workbook, sheet);
+  for (const sheet of sheets) await addSheet(workbook, sheet);
   return addPackageParts(new Uint8Array(await workbook.xlsx.writeBuffer()), addin);
 }

@@ -72,8 +72,9 @@ describe('editing', () => {
     expect(book.inputText(id, 72, 1)).toBe('=DEALS.WARRANTVALUE($B$7,$B$8,$B$15)'); // B73
     const events: unknown[] = [];
     book.onChange((event) => events.push(event));
-    const changed = book.setInput(id, 14, 1, '600');
+    const { changed, errors } = book.setInput(id, 14, 1, '600');
     expect(changed).toBeGreaterThan(5);
+    expect(errors).toBe(0);
     expect(events).toEqual([{ type: 'values', sheet: id, changed }]);
     expect(book.value(id, 72, 1)).toBe(95998400000);
     expect(readCell(book.engine, "'AMD warrants'!B73")).toBe(95998400000); // the engine itself agrees
@@ -100,6 +101,100 @@ describe('editing', () => {
     expect(two.plan.cells[14][1]).toBe(203.71);
     const bytes = await workbookBuffer(saved);
     expect(bytes.length).toBeGreaterThan(10_000);
+  });
+});
+
+describe('undo, redo, errors, guarded formulas, protection', () => {
+  async function amdBook() {
+    const book = new WorkbenchBook(en);
+    await workbenchSink(book, en).load(amd());
+    return { book, id: book.active };
+  }
+
+  test('Ctrl+Z / Ctrl+Y: an edit undone puts back the value and every dependent cell, redo applies it again', async () => {
+    const { book, id } = await amdBook();
+    const original = book.values(id);
+    const edited = book.setInput(id, 14, 1, '600'); // B15
+    const afterEdit = book.values(id);
+    expect(book.value(id, 72, 1)).toBe(95998400000);
+    const undone = book.undo()!;
+    expect(undone).toMatchObject({ sheet: id, address: 'B15', changed: edited.changed, errors: 0 });
+    expect(book.values(id)).toEqual(original);
+    expect(book.inputText(id, 14, 1)).toBe('203.71');
+    expect(book.redo()).toMatchObject({ address: 'B15', changed: edited.changed });
+    expect(book.values(id)).toEqual(afterEdit);
+    // A formula and a text cell come back as they were, and a new edit clears what could be redone.
+    book.setInput(id, 72, 1, '1');
+    book.undo();
+    expect(book.formula(id, 72, 1)).toBe('=DEALS.WARRANTVALUE($B$7,$B$8,$B$15)');
+    book.setInput(id, 0, 0, 'New title');
+    book.undo();
+    expect(book.inputText(id, 0, 0)).toBe(amd().cells[0][0]);
+    book.setInput(id, 14, 1, '700');
+    expect(book.redo()).toBeUndefined();
+    expect(book.undo()).toMatchObject({ address: 'B15' });
+    expect(book.undo()).toMatchObject({ address: 'B15' }); // the first edit, 600 → 203.71
+    expect(book.values(id)).toEqual(original);
+    expect(book.undo()).toBeUndefined();
+  });
+
+  test('undo switches back to the sheet of the edit', async () => {
+    const { book, id } = await amdBook();
+    book.setInput(id, 14, 1, '600');
+    await workbenchSink(book, en).load(buildSheetPlan(scenarioById('bain2030'), en));
+    expect(book.active).not.toBe(id);
+    book.undo();
+    expect(book.active).toBe(id);
+  });
+
+  test('text typed into the volatility: how many cells became errors, and the first with its message', async () => {
+    const { book, id } = await amdBook();
+    const before = book.values(id);
+    const outcome = book.setInput(id, 17, 1, 'abc'); // B18
+    const after = book.values(id);
+    // Counted independently: cells that hold an error now and did not before, in reading order.
+    const turned: string[] = [];
+    after.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const was = before[r]?.[c] ?? null;
+        if (typeof v === 'object' && v !== null && !(typeof was === 'object' && was !== null)) turned.push(`${String.fromCharCode(65 + c)}${r + 1}`);
+      }),
+    );
+    expect(turned.length).toBeGreaterThan(5);
+    expect(outcome.errors).toBe(turned.length);
+    expect(outcome.firstError!.address).toBe(turned[0]);
+    expect(outcome.firstError!.code).toBe('#VALUE!');
+    expect(outcome.firstError!.message).toMatch(/volatility/i);
+    expect(outcome.changed).toBeGreaterThanOrEqual(outcome.errors);
+  });
+
+  test('formulas of the Calculations and Outputs blocks are guarded; inputs, labels and checks are not', async () => {
+    const { book, id } = await amdBook();
+    expect(book.guardedFormulaBlock(id, 73, 1)).toBe(en['sheet.block.outputs']); // B74, AMD_WarrantValueAtTarget
+    // The first formula under the sheet's "Calculations" heading.
+    const cells = amd().cells;
+    const heading = cells.findIndex((row) => row[0] === en['sheet.block.calculations']);
+    const calculation = cells.findIndex((row, r) => r > heading && typeof row[1] === 'object' && row[1] !== null);
+    expect(calculation).toBeGreaterThan(0);
+    expect(book.guardedFormulaBlock(id, calculation, 1)).toBe(en['sheet.block.calculations']);
+    expect(book.guardedFormulaBlock(id, 14, 1)).toBeUndefined(); // B15, an input
+    expect(book.guardedFormulaBlock(id, 0, 0)).toBeUndefined(); // the title
+  });
+
+  test('"protect formulas": only inputs take edits, and the export protects the sheet', async () => {
+    const book = new WorkbenchBook(en);
+    await workbenchSink(book, en).load(amd(), { protectFormulas: true });
+    const id = book.active;
+    expect(book.isEditable(id, 14, 1)).toBe(true); // B15
+    expect(book.isEditable(id, 73, 1)).toBe(false); // B74
+    expect(() => book.setInput(id, 73, 1, '1')).toThrow(/B74 is locked/);
+    expect(book.setInput(id, 14, 1, '600').changed).toBeGreaterThan(0);
+    const [saved] = book.toSave();
+    expect(saved.protectFormulas).toBe(true);
+    const unprotected = new WorkbenchBook(en);
+    await workbenchSink(unprotected, en).load(amd());
+    expect(unprotected.isEditable(unprotected.active, 73, 1)).toBe(true);
+    expect(unprotected.toSave()[0].protectFormulas).toBeUndefined();
   });
 });
 

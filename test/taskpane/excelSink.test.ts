@@ -11,6 +11,7 @@ import type { PlanCell, SheetPlan } from '../../src/scenarios';
 import { freeSheetName } from '../../src/scenarios/sheetNames';
 import {
   cellInput,
+  columnRuns,
   columnWidthPoints,
   excelSink,
   prepare,
@@ -424,4 +425,35 @@ test('error texts come from the catalogue passed in (the stopgap table only fill
   const host = new FakeExcel();
   host.failWhen = (op) => op.kind === 'Charts.add' && 'x';
   await expect(writePlanToExcel(buildSheetPlan(scenarioById('amd'), en), { run: host.run, messages })).rejects.toThrow('ÉCHEC (x [Charts.add])');
+});
+
+describe('protect formulas', () => {
+  test.each(PLANS)('%s: inputs unlocked, every other cell locked, the sheet protected without a password, still 2 syncs', async (_id, plan) => {
+    const host = userWorkbook();
+    const result = await excelSink({ run: host.run }).load(plan, { protectFormulas: true });
+    expect(host.syncs).toBe(2);
+    const sheet = host.sheet(result.sheetName);
+    expect(sheet.protection).toEqual({ options: { allowFormatColumns: true, allowFormatRows: true } });
+    const inputs = new Set(plan.inputs.map((i) => i.address));
+    expect(inputs.size).toBeGreaterThan(0);
+    for (const address of inputs) expect([address, sheet.cells[address]?.locked]).toEqual([address, false]);
+    const unlocked = Object.entries(sheet.cells).filter(([, cell]) => cell.locked === false).map(([address]) => address);
+    expect(unlocked.sort()).toEqual([...inputs].sort());
+    // Every formula cell is locked (Excel's default, never unlocked).
+    plan.cells.forEach((row, r) => row.forEach((cell, c) => isFormulaCell(cell) && expect(sheet.cells[a1.formatCell(r, c)]?.locked).not.toBe(false)));
+    // The user's sheets are left alone.
+    expect(host.sheet('Data').protection).toBeUndefined();
+  });
+
+  test('without the option nothing is protected or unlocked', async () => {
+    const host = new FakeExcel();
+    const result = await excelSink({ run: host.run }).load(PLANS[0][1]);
+    const sheet = host.sheet(result.sheetName);
+    expect(sheet.protection).toBeUndefined();
+    expect(Object.values(sheet.cells).some((cell) => cell.locked !== undefined)).toBe(false);
+  });
+
+  test('the inputs are unlocked in few ranges: runs of a column', () => {
+    expect(columnRuns([{ row: 6, col: 1 }, { row: 7, col: 1 }, { row: 8, col: 1 }, { row: 27, col: 2 }, { row: 10, col: 1 }, { row: 28, col: 2 }])).toEqual(['B7:B9', 'B11', 'C28:C29']);
+  });
 });

@@ -28,6 +28,8 @@ export interface CellState {
   wrap?: boolean;
   borderBottom?: { style?: string; weight?: string; color?: string };
   hyperlink?: { address?: string; textToDisplay?: string };
+  /** Cells are locked unless set otherwise (Excel's default); locking matters once the sheet is protected. */
+  locked?: boolean;
 }
 
 export interface SeriesState {
@@ -63,6 +65,8 @@ export interface SheetState {
   freeze?: { rows: number; columns: number };
   charts: ChartState[];
   names: NameState[];
+  /** Set by `worksheet.protection.protect(options, password)`. */
+  protection?: { options?: Record<string, unknown>; password?: string };
 }
 
 export interface WorkbookState {
@@ -276,6 +280,7 @@ class FakeWorksheet {
   readonly names: FakeNamedItemCollection;
   readonly charts: FakeChartCollection;
   readonly freezePanes: { freezeAt(range: FakeRange | string): void; freezeRows(n: number): void; freezeColumns(n: number): void };
+  readonly protection: { protect(options?: Record<string, unknown>, password?: string): void };
 
   constructor(
     readonly context: FakeContext,
@@ -293,6 +298,18 @@ class FakeWorksheet {
       },
       freezeRows: (n) => freeze('FreezePanes.freezeRows', n, () => n, () => 0),
       freezeColumns: (n) => freeze('FreezePanes.freezeColumns', n, () => 0, () => n),
+    };
+    this.protection = {
+      protect: (options, password) =>
+        this.context.enqueue({
+          kind: 'WorksheetProtection.protect',
+          payload: options,
+          apply: () => {
+            const sheet = this.locate();
+            if (sheet.protection) throw new FakeOfficeError('InvalidOperation', 'The worksheet is already protected.');
+            sheet.protection = { ...(options ? { options } : {}), ...(password !== undefined ? { password } : {}) };
+          },
+        }),
     };
   }
 
@@ -462,11 +479,15 @@ class FakeRangeFormat {
   readonly font: Record<'color' | 'bold' | 'italic' | 'size', unknown>;
   readonly fill: { color: string };
   readonly borders: { getItem(index: string): Record<'style' | 'weight' | 'color', string> };
+  readonly protection: { locked: boolean };
 
   constructor(private readonly range: FakeRange) {
     this.font = setterObject(['color', 'bold', 'italic', 'size'], (prop, value) =>
       range.enqueueCells(`RangeFont.${prop}`, value, (cell) => ((cell.font ??= {}) as Record<string, unknown>)[prop] = value),
     ) as FakeRangeFormat['font'];
+    this.protection = setterObject(['locked'], (_, value) => range.enqueueCells('RangeFormatProtection.locked', value, (cell) => (cell.locked = Boolean(value)))) as {
+      locked: boolean;
+    };
     this.fill = setterObject(['color'], (_, value) => range.enqueueCells('RangeFill.color', value, (cell) => (cell.fill = String(value)))) as { color: string };
     this.borders = {
       getItem: (index: string) => {

@@ -250,3 +250,31 @@ test('the task pane sources build no HTML from strings', () => {
   expect(html).toMatch(/<meta\s+http-equiv="Content-Security-Policy"/);
   expect(html).not.toMatch(/<script\b[^>]*>(?!\s*<\/script>)/); // no inline script
 });
+
+describe('protect formulas', () => {
+  test('a checkbox, off by default, described by its hint; each load passes its state to the sink', async () => {
+    const seen: Array<boolean | undefined> = [];
+    const sink: PlanSink = { load: async (plan, options) => (seen.push(options?.protectFormulas), { sheetName: plan.sheetName }) };
+    const { root, handle } = mount(sink);
+    const box = root.querySelector<HTMLInputElement>('#deals-protect')!;
+    expect(box.type).toBe('checkbox');
+    expect(box.checked).toBe(false);
+    expect(box.closest('label')!.textContent).toBe(en['taskpane.protectFormulas']);
+    expect(document.getElementById(box.getAttribute('aria-describedby')!)!.textContent).toBe(en['taskpane.protectFormulasHint']);
+    await handle.load(PRESETS[0].id);
+    box.checked = true;
+    await handle.load(PRESETS[0].id);
+    expect(seen).toEqual([false, true]);
+  });
+
+  test('with the Office.js writer the new sheet is protected, its inputs unlocked', async () => {
+    const host = new FakeExcel();
+    const { root, handle } = mount(excelSink({ run: host.run }));
+    root.querySelector<HTMLInputElement>('#deals-protect')!.checked = true;
+    await handle.load('amd');
+    const sheet = host.state.sheets.find((s) => s.name === 'AMD warrants')!;
+    expect(sheet.protection).toBeDefined();
+    expect(sheet.cells.B15.locked).toBe(false);
+    expect(sheet.cells.B74.locked).toBeUndefined();
+  });
+});
