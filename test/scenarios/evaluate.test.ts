@@ -87,25 +87,101 @@ describe('named outputs equal the model called directly', () => {
     expect(impl.warrantValue(160e6, 0.01, 600)).toBe(95_998_400_000);
     expectClose(name('AMD_WarrantValueNow'), impl.warrantValue(shares, strike, price, vol, years, rate, q));
     expectClose(name('AMD_IntrinsicValueNow'), impl.warrantValue(shares, strike, price));
-    expectClose(name('AMD_DilutedValueNow'), impl.warrantValue(shares, strike, price, vol, years, rate, q, v('outstanding') * 1e6, true));
     expectClose(name('AMD_HardwareValue'), hardware);
     expectClose(name('AMD_BreakevenPrice'), impl.breakevenPrice(shares, strike, hardware));
     expectClose(name('AMD_BreakevenPriceModel'), impl.breakevenPrice(shares, strike, hardware, vol, years, rate, q));
 
+    const observations = v('observationsPerYear');
     const tranches = [1, 2, 3, 4, 5, 6].map((k) => ({
       shares: input(plan, `terms.share#${k}`) * shares,
       hurdle: k === 6 ? target : input(plan, `terms.hurdle#${k}`),
       probability: input(plan, `terms.probability#${k}`),
+      gw: k === 1 ? v('firstGw') : k === 6 ? v('fullGw') : input(plan, `terms.gw#${k}`),
+      delivery: input(plan, `terms.delivery#${k}`),
     }));
-    const trancheTotal = tranches.reduce((sum, t) => sum + impl.trancheValue(t.shares, strike, price, t.hurdle, vol, years, rate, q, t.probability), 0);
+    const column = (f: (t: (typeof tranches)[number]) => number) => tranches.map((t) => [f(t)]);
+    const position = [column((t) => t.shares), strike, price, column((t) => t.hurdle), vol, years, rate, q, column((t) => t.probability), observations] as const;
+    const trancheTotal = tranches.reduce(
+      (sum, t) => sum + impl.trancheValue(t.shares, strike, price, t.hurdle, vol, years, rate, q, t.probability, observations),
+      0,
+    );
     expectClose(name('AMD_TrancheValueTotal'), trancheTotal);
+    expectClose(impl.trancheValue(...position), trancheTotal);
+    expect(observations).toBe(252); // daily closes, as the sheet says
+
+    // The position's greeks: TRANCHEGREEKS of the same tranches, not of the plain warrant.
+    const greeks = Object.fromEntries(impl.trancheGreeks(...position)) as Record<string, number>;
+    expectClose(name('AMD_PositionDelta'), greeks.delta);
+    expectClose(name('AMD_PositionGamma'), greeks.gamma);
+    expectClose(name('AMD_PositionVega'), greeks.vega);
+    expectClose(name('AMD_PositionTheta'), greeks.theta);
+    expectClose(name('AMD_PositionRho'), greeks.rho);
+    expectClose(name('AMD_PositionVegaPerPoint'), greeks.vega / 100);
+    expectClose(name('AMD_PositionThetaPerDay'), greeks.theta / 365);
+    // …and they are the sensitivities of AMD_TrancheValueTotal: a 0.01 % price move changes it by delta × move.
+    const at = (p: number) => impl.trancheValue(position[0], strike, p, position[3], vol, years, rate, q, position[8], observations);
+    const h = price * 1e-6;
+    expect(Math.abs((at(price + h) - at(price - h)) / (2 * h) / greeks.delta - 1)).toBeLessThan(1e-4);
+
+    // Break-even with the sheet's own assumptions: the position is worth exactly the hardware value.
+    const breakeven = name('AMD_BreakevenPriceTranches') as number;
+    expectClose(breakeven, impl.trancheBreakeven(position[0], strike, hardware, position[3], vol, years, rate, q, position[8], observations));
+    expect(Math.abs(at(breakeven) / hardware - 1)).toBeLessThan(1e-12);
+
+    // Effective discount on one basis: PV of the deliveries at the sheet's rate.
+    const steps = tranches.map((t, k) => (t.gw - (k === 0 ? 0 : tranches[k - 1].gw)) * v('hardwarePerGw') * 1e9);
+    const hardwarePv = steps.reduce((sum, step, k) => sum + step * Math.exp(-rate * tranches[k].delivery), 0);
+    expectClose(steps.reduce((a, b) => a + b), hardware);
+    expectClose(name('AMD_HardwarePV'), hardwarePv);
+    expectClose(name('AMD_EffectiveDiscountPV'), trancheTotal / hardwarePv);
     expectClose(name('AMD_EffectiveDiscount'), impl.circularFlow(0, hardware, null, trancheTotal, 'effectiveDiscount')[0][0] as number);
     expectClose(name('AMD_EffectiveDiscountAtTarget'), impl.circularFlow(0, hardware, null, 95_998_400_000, 'effectiveDiscount')[0][0] as number);
     expectClose(name('AMD_NetHardwareCost'), hardware - trancheTotal);
+
+    // Value transferred per AMD share, at the share count before the valuation date (start of FY2025).
+    expect(v('outstanding')).toBe(1622);
+    expectClose(name('AMD_ValueTransferredPerShare'), trancheTotal / (v('outstanding') * 1e6));
+    expectClose(name('AMD_ValueTransferredShareOfPrice'), trancheTotal / (v('outstanding') * 1e6) / price);
     expectClose(name('AMD_StakeIfExercised'), shares / (v('outstanding') * 1e6 + shares));
-    const greeks = impl.warrantGreeks(shares, strike, price, vol, years, rate, q);
-    expectClose(name('AMD_Delta'), greeks[0][1] as number);
-    expectClose(name('AMD_Vega'), greeks[2][1] as number);
+  });
+
+  test('AMD: the price × volatility grid values the tranche position, and varies with volatility', () => {
+    const plan = buildSheetPlan(scenarioById('amd'));
+    const loaded = loadPlan(plan);
+    const rows = a1.parseRange(plan.anchors['grid.rows']);
+    const firstRow = rows.start.row;
+    const header = firstRow - 1;
+    const values = (col: number) => Array.from({ length: rows.end.row - firstRow + 1 }, (_, k) => loaded.value(a1.formatCell(firstRow + k, col)) as number);
+    const matrixColumns = [2, 3, 4, 5, 6]; // after the price axis and the intrinsic lead column
+    const volatilities = matrixColumns.map((c) => loaded.value(a1.formatCell(header, c)) as number);
+    const prices = values(0);
+    const v = (id: string) => input(plan, id);
+    const years = (v('expiry') - v('valuationDate')) / 365.25;
+    const tranches = [1, 2, 3, 4, 5, 6].map((k) => [
+      input(plan, `terms.share#${k}`) * v('shares'),
+      k === 6 ? v('target') : input(plan, `terms.hurdle#${k}`),
+      input(plan, `terms.probability#${k}`),
+    ]);
+    matrixColumns.forEach((c, j) => {
+      values(c).forEach((cellValue, k) => {
+        const expected = impl.trancheValue(
+          tranches.map((t) => [t[0]]),
+          v('strike'),
+          prices[k],
+          tranches.map((t) => [t[1]]),
+          volatilities[j],
+          years,
+          v('rate'),
+          v('dividendYield'),
+          tranches.map((t) => [t[2]]),
+          v('observationsPerYear'),
+        );
+        expectClose(cellValue, expected);
+      });
+    });
+    // Below the hurdles the columns differ: more volatility, more chance to reach the targets.
+    expect(values(matrixColumns[4])[0]).toBeGreaterThan(values(matrixColumns[0])[0] * 1.01);
+    expect(new Set(matrixColumns.map((c) => values(c)[1])).size).toBe(matrixColumns.length);
   });
 
   test('AMD: the sheet is live — a USD 600 share price makes the intrinsic value 95,998,400,000', () => {
