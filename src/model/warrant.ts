@@ -37,7 +37,7 @@ export function callValue(spotPrice: number, terms: WarrantTerms): number {
  * - price from before the warrants were known: W = λ·C(S).
  *
  * @example dilutedWarrantValue(100, { strikePrice: 100, years: 1, rate: 0.05, dividendYield: 0, volatility: 0.3 }, 1000, 100, false)
- *   // (1000/1100)·14.2313 = 12.9376
+ *   // (1000/1100)·14.23125 = 12.9375
  */
 export function dilutedWarrantValue(
   spotPrice: number,

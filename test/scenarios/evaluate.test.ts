@@ -9,6 +9,7 @@ import { a1, buildSheetPlan, PRESETS, scenarioById } from '../../src/scenarios';
 import type { SheetPlan } from '../../src/scenarios';
 import { addPlanSheet } from '../../src/engine/planSheet';
 import { loadPlan } from './loadPlan';
+import { bgkShifted, upAndInByIntegration } from '../model/independentBarrier';
 
 const plans = PRESETS.map((s) => [s.id, buildSheetPlan(s)] as const);
 
@@ -143,6 +144,26 @@ describe('named outputs equal the model called directly', () => {
     expectClose(name('AMD_ValueTransferredPerShare'), trancheTotal / (v('outstanding') * 1e6));
     expectClose(name('AMD_ValueTransferredShareOfPrice'), trancheTotal / (v('outstanding') * 1e6) / price);
     expectClose(name('AMD_StakeIfExercised'), shares / (v('outstanding') * 1e6 + shares));
+  });
+
+  test("AMD: the position's delta and vega equal an independent pricer's within 1e-4 relative", () => {
+    const plan = buildSheetPlan(scenarioById('amd'));
+    const { name } = loadPlan(plan);
+    const v = (id: string) => input(plan, id);
+    const market = { S: v('price'), K: v('strike'), T: (v('expiry') - v('valuationDate')) / 365.25, r: v('rate'), q: v('dividendYield'), v: v('volatility') };
+    const tranches = [1, 2, 3, 4, 5, 6].map((k) => ({
+      weight: input(plan, `terms.share#${k}`) * v('shares') * input(plan, `terms.probability#${k}`),
+      H: k === 6 ? v('target') : input(plan, `terms.hurdle#${k}`),
+    }));
+    // Σ weight × (reflection-principle integral with the BGK hurdle for daily closes), as a function of S and σ
+    const position = (S: number, vol: number) =>
+      tranches.reduce((sum, t) => sum + t.weight * upAndInByIntegration(bgkShifted({ ...market, S, v: vol, H: t.H }, v('observationsPerYear'))), 0);
+    const hS = market.S * 1e-6; // small: tranche 1's corrected hurdle lies just below today's price
+    const delta = (position(market.S + hS, market.v) - position(market.S - hS, market.v)) / (2 * hS);
+    const vega = (position(market.S, market.v + 1e-6) - position(market.S, market.v - 1e-6)) / 2e-6;
+    expect(Math.abs((name('AMD_PositionDelta') as number) / delta - 1)).toBeLessThan(1e-4);
+    expect(Math.abs((name('AMD_PositionVega') as number) / vega - 1)).toBeLessThan(1e-4);
+    expect(Math.abs((name('AMD_TrancheValueTotal') as number) / position(market.S, market.v) - 1)).toBeLessThan(1e-7);
   });
 
   test('AMD: the price × volatility grid values the tranche position, and varies with volatility', () => {
