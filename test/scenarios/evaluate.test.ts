@@ -236,9 +236,12 @@ describe('named outputs equal the model called directly', () => {
     const plan = buildSheetPlan(scenarioById('oracle'));
     const { name } = loadPlan(plan);
     const v = (id: string) => input(plan, id);
+    const growth = Math.log(1 + v('growth')); // the sheet's annual compound growth, converted as every sheet does
     const years = Array.from({ length: v('term') }, (_, k) => v('startYear') + k);
-    const commitment = years.map((_, k) => input(plan, `schedule.share#${k + 1}`) * v('contractValue') * 1e9);
-    const available = years.map((y) => v('revenueBase') * 1e9 * (1 + v('growth')) ** (y - v('baseYear')) * v('availableShare'));
+    const weights = years.map((_, k) => input(plan, `schedule.weight#${k + 1}`));
+    const weightSum = weights.reduce((a, b) => a + b);
+    const commitment = weights.map((w) => (w / weightSum) * v('contractValue') * 1e9);
+    const available = years.map((y) => v('revenueBase') * 1e9 * Math.exp(growth * (y - v('baseYear'))) * v('availableShare'));
     const gaps = impl.fundingGap(
       commitment.map((c) => [c]),
       available.map((a) => [a]),
@@ -250,11 +253,28 @@ describe('named outputs equal the model called directly', () => {
     expectClose(name('ORCL_Coverage'), available.reduce((a, b) => a + b) / commitment.reduce((a, b) => a + b));
     const required = commitment[commitment.length - 1] / v('availableShare');
     expectClose(name('ORCL_RequiredRevenueFinalYear'), required);
-    expectClose(
-      name('ORCL_ShortfallProb'),
-      impl.shortfallProb(required, v('revenueBase') * 1e9, Math.log(1 + v('growth')), v('volatility'), years[years.length - 1] - v('baseYear')),
-    );
+    expectClose(name('ORCL_ShortfallProb'), impl.shortfallProb(required, v('revenueBase') * 1e9, growth, v('volatility'), years[years.length - 1] - v('baseYear')));
     expectClose(name('ORCL_CommitmentPerGw'), (v('contractValue') * 1e9) / v('capacity'));
+    // With the reported ~5-year term the weights give the back-loaded 10, 15, 20, 25, 30 %.
+    expect(commitment.map((c) => Math.round((c / 3e11) * 1000) / 1000)).toEqual([0.1, 0.15, 0.2, 0.25, 0.3]);
+  });
+
+  test('Oracle: the term input drives the schedule', () => {
+    const plan = buildSheetPlan(scenarioById('oracle'));
+    const loaded = loadPlan(plan);
+    setCell(loaded.engine, `'${plan.sheetName}'!${plan.anchors.term}`, 7);
+    expect(readName(loaded.engine, 'ORCL_ChecksOK')).toBe(true);
+    expectClose(readName(loaded.engine, 'ORCL_TotalCommitment'), 300e9);
+    const finalYearCommitment = (3 / (1 + 1.5 + 2 + 2.5 + 3 + 3 + 3)) * 300e9;
+    expectClose(readName(loaded.engine, 'ORCL_RequiredRevenueFinalYear'), finalYearCommitment / input(plan, 'availableShare'));
+    const v = (id: string) => input(plan, id);
+    const finalYear = v('startYear') + 7 - 1;
+    expectClose(
+      readName(loaded.engine, 'ORCL_ShortfallProb'),
+      impl.shortfallProb(finalYearCommitment / v('availableShare'), v('revenueBase') * 1e9, Math.log(1 + v('growth')), v('volatility'), finalYear - v('baseYear')),
+    );
+    setCell(loaded.engine, `'${plan.sheetName}'!${plan.anchors.term}`, 4.5);
+    expect(readName(loaded.engine, 'ORCL_ChecksOK')).toBe(false);
   });
 
   test('Broadcom', () => {
