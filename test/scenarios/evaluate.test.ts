@@ -300,11 +300,25 @@ describe('named outputs equal the model called directly', () => {
     expectClose(name('BAIN_RequiredRevenue'), required);
     expectClose(name('BAIN_FundingGap'), impl.fundingGap(required, projected)[0][0]);
     expectClose(name('BAIN_Coverage'), projected / required);
-    expectClose(name('BAIN_ShortfallProb'), impl.shortfallProb(required, v('revenueNow') * 1e9, v('growth'), v('volatility'), years));
+    const growth = Math.log(1 + v('growth')); // annual compound input, converted by the shared row
+    expectClose(name('BAIN_ShortfallProb'), impl.shortfallProb(required, v('revenueNow') * 1e9, growth, v('volatility'), years));
     expectClose(name('BAIN_GrowthNeeded'), (required / (v('revenueNow') * 1e9)) ** (1 / years) - 1);
-    const median = v('revenueNow') * 1e9 * Math.exp((v('growth') - v('volatility') ** 2 / 2) * years);
+    const median = v('revenueNow') * 1e9 * Math.exp((growth - v('volatility') ** 2 / 2) * years);
     expectClose(name('BAIN_PathMedianRevenue'), median);
     expectClose(name('BAIN_PathGap'), impl.fundingGap(required, median)[0][0]);
+  });
+
+  test("Bain: the base and target years drive the path length", () => {
+    const plan = buildSheetPlan(scenarioById('bain2030'));
+    const loaded = loadPlan(plan);
+    const v = (id: string) => input(plan, id);
+    setCell(loaded.engine, `'${plan.sheetName}'!${plan.anchors.targetYear}`, 2033);
+    expect(readName(loaded.engine, 'BAIN_ChecksOK')).toBe(true);
+    const median = v('revenueNow') * 1e9 * Math.exp((Math.log(1 + v('growth')) - v('volatility') ** 2 / 2) * (2033 - v('baseYear')));
+    expectClose(readName(loaded.engine, 'BAIN_PathMedianRevenue'), median);
+    setCell(loaded.engine, `'${plan.sheetName}'!${plan.anchors.baseYear}`, 2027);
+    expect(readName(loaded.engine, 'BAIN_ChecksOK')).toBe(true);
+    expectClose(readName(loaded.engine, 'BAIN_PathMedianRevenue'), v('revenueNow') * 1e9 * Math.exp((Math.log(1 + v('growth')) - v('volatility') ** 2 / 2) * 6));
   });
 
   test("OpenAI's books", () => {
