@@ -286,6 +286,17 @@ describe('named outputs equal the model called directly', () => {
     expectClose(name('AVGO_ChipShareOfAllIn'), v('costPerGw') / v('allInPerGw'));
     expectClose(name('AVGO_GwAtEnd'), v('capacity'));
     expect(name('AVGO_CompletionYear')).toBe(v('endYear'));
+    // The spend against the OpenAI revenue available for it: the shared funding model (FUNDINGGAP).
+    const years = Array.from({ length: v('endYear') - v('startYear') + 1 }, (_, k) => v('startYear') + k);
+    const spend = years.map((_, k) => input(plan, `deployment.share#${k + 1}`) * v('capacity') * v('costPerGw') * 1e9);
+    const available = years.map((y) => v('revenueBase') * 1e9 * (1 + v('growth')) ** (y - v('baseYear')) * v('availableShare'));
+    const gaps = impl.fundingGap(
+      spend.map((x) => [x]),
+      available.map((x) => [x]),
+      v('cash') * 1e9,
+    );
+    expectClose(name('AVGO_CumulativeGap'), gaps[gaps.length - 1][0], 1e-10);
+    expectClose(name('AVGO_Coverage'), available.reduce((a, b) => a + b) / spend.reduce((a, b) => a + b), 1e-10);
   });
 
   test("Bain's 2030 gap", () => {

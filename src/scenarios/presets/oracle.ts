@@ -7,7 +7,7 @@
  * continuous in the shared row (continuousGrowth).
  */
 import { assume, calc, check, factValue, input, output, Scenario, Table } from '../types';
-import { continuousGrowth } from './shared';
+import { continuousGrowth, OPENAI_REVENUE_GROWTH } from './shared';
 
 /**
  * Assumed payment weights per contract year, back-loaded as capacity comes online; the schedule has
@@ -25,7 +25,7 @@ const schedule: Table = {
     { id: 'year', header: 'oracle.col.year', unit: 'year', formula: '={startYear}+{#}-1' },
     { id: 'weight', header: 'oracle.col.weight', unit: 'multiple' },
     { id: 'inTerm', header: 'oracle.col.inTerm', unit: 'count', formula: '=IF({#}<={term},1,0)' },
-    { id: 'share', header: 'oracle.col.share', unit: 'percent', formula: '={.weight}*{.inTerm}/SUMPRODUCT({schedule.weight},{schedule.inTerm})' },
+    { id: 'share', header: 'oracle.col.share', unit: 'percent', formula: '={.weight}*{.inTerm}/SUMIF({schedule.inTerm},1,{schedule.weight})' },
   ],
   rows: ASSUMED_WEIGHTS.map((weight) => ({ cells: { weight: assume(weight, 'oracle.why.schedule') } })),
   totals: { label: 'sheet.total', sum: ['inTerm', 'share'] },
@@ -66,7 +66,7 @@ export const oracle: Scenario = {
     input('capacity', 'oracle.in.capacity', 'gw', factValue('oracle.capacity')),
     input('revenueBase', 'oracle.in.revenueBase', 'usdBnPerYear', factValue('openai.revenueTarget2025')),
     input('baseYear', 'oracle.in.baseYear', 'year', assume(2025, 'oracle.why.baseYear', ['openai.revenueTarget2025'])),
-    input('growth', 'oracle.in.growth', 'percentPerYear', assume(0.5, 'oracle.why.growth')),
+    input('growth', 'oracle.in.growth', 'percentPerYear', OPENAI_REVENUE_GROWTH),
     input('availableShare', 'oracle.in.availableShare', 'percent', assume(0.3, 'oracle.why.availableShare')),
     input('cash', 'oracle.in.cash', 'usdBn', assume(0, 'oracle.why.cash')),
     input('volatility', 'oracle.in.volatility', 'percentPerYear', assume(0.35, 'oracle.why.volatility')),
