@@ -75,22 +75,27 @@ export function warrantValue(
 }
 
 /**
- * The tranches and shared terms of TRANCHEVALUE, TRANCHEGREEKS and TRANCHEBREAKEVEN. `shares`,
- * `hurdle` and `milestoneProbability` take one number (one tranche) or one cell per tranche in a
- * row or column; a single number stands for every tranche.
+ * The arguments of TRANCHEVALUE, TRANCHEGREEKS and TRANCHEBREAKEVEN, in order; the third is the
+ * share price (or, for the break-even, the target value). `shares`, `hurdle` and
+ * `milestoneProbability` take one number (one tranche) or one cell per tranche in a row or column;
+ * a single number stands for every tranche.
  */
-function trancheArguments(
-  reader: ArgumentReader,
+export type TrancheCall = [
   shares: ExcelValue,
   strike: ExcelValue,
+  priceOrTarget: ExcelValue,
   hurdle: ExcelValue,
   volatility: ExcelValue,
   years: ExcelValue,
-  rate: ExcelValue,
-  dividendYield: ExcelValue,
-  milestoneProbability: ExcelValue,
-  observationsPerYear: ExcelValue,
-): { tranches: Tranche[]; terms: TrancheTerms } {
+  rate?: ExcelValue,
+  dividendYield?: ExcelValue,
+  milestoneProbability?: ExcelValue,
+  observationsPerYear?: ExcelValue,
+];
+
+/** Reads a tranche call: the tranches, their shared terms, and the third argument (a positive number named `thirdName`). */
+function readTrancheCall(reader: ArgumentReader, thirdName: 'price' | 'targetValue', call: TrancheCall): { tranches: Tranche[]; terms: TrancheTerms; third: number } {
+  const [shares, strike, third, hurdle, volatility, years, rate, dividendYield, milestoneProbability, observationsPerYear] = call;
   const {
     series: [counts, hurdles, probabilities],
   } = alignPeriods(
@@ -111,65 +116,30 @@ function trancheArguments(
     observationsPerYear: reader.optionalNumber('observationsPerYear', observationsPerYear, NON_NEGATIVE, 0),
   };
   const tranches = counts.map((n, i) => ({ shares: n, hurdlePrice: hurdles[i], milestoneProbability: probabilities[i] }));
-  return { tranches, terms };
+  return { tranches, terms, third: reader.number(thirdName, third, POSITIVE) };
 }
 
-export function trancheValue(
-  shares: ExcelValue,
-  strike: ExcelValue,
-  price: ExcelValue,
-  hurdle: ExcelValue,
-  volatility: ExcelValue,
-  years: ExcelValue,
-  rate?: ExcelValue,
-  dividendYield?: ExcelValue,
-  milestoneProbability?: ExcelValue,
-  observationsPerYear?: ExcelValue,
-): number {
+/** Value of a tranche position: Σ shares × milestone probability × up-and-in call. */
+export function trancheValue(...call: TrancheCall): number {
   const reader = new ArgumentReader('TRANCHEVALUE');
-  const { tranches, terms } = trancheArguments(reader, shares, strike, hurdle, volatility, years, rate, dividendYield, milestoneProbability, observationsPerYear);
-  const spot = reader.number('price', price, POSITIVE);
+  const { tranches, terms, third: spot } = readTrancheCall(reader, 'price', call);
   return reader.finite(tranchePositionValue(spot, tranches, terms));
 }
 
 export const GREEK_LABELS = ['delta', 'gamma', 'vega', 'theta', 'rho'] as const;
 
 /** Greeks of a tranche position, as TRANCHEVALUE values it: a 5×2 block of names and values. */
-export function trancheGreeks(
-  shares: ExcelValue,
-  strike: ExcelValue,
-  price: ExcelValue,
-  hurdle: ExcelValue,
-  volatility: ExcelValue,
-  years: ExcelValue,
-  rate?: ExcelValue,
-  dividendYield?: ExcelValue,
-  milestoneProbability?: ExcelValue,
-  observationsPerYear?: ExcelValue,
-): Cell[][] {
+export function trancheGreeks(...call: TrancheCall): Cell[][] {
   const reader = new ArgumentReader('TRANCHEGREEKS');
-  const { tranches, terms } = trancheArguments(reader, shares, strike, hurdle, volatility, years, rate, dividendYield, milestoneProbability, observationsPerYear);
-  const spot = reader.number('price', price, POSITIVE);
+  const { tranches, terms, third: spot } = readTrancheCall(reader, 'price', call);
   const greeks: TrancheGreeks = tranchePositionGreeks(spot, tranches, terms);
   return GREEK_LABELS.map((label) => [label, reader.finite(greeks[label])]);
 }
 
 /** The share price at which TRANCHEVALUE with the same tranches and terms equals the target. */
-export function trancheBreakeven(
-  shares: ExcelValue,
-  strike: ExcelValue,
-  targetValue: ExcelValue,
-  hurdle: ExcelValue,
-  volatility: ExcelValue,
-  years: ExcelValue,
-  rate?: ExcelValue,
-  dividendYield?: ExcelValue,
-  milestoneProbability?: ExcelValue,
-  observationsPerYear?: ExcelValue,
-): number {
+export function trancheBreakeven(...call: TrancheCall): number {
   const reader = new ArgumentReader('TRANCHEBREAKEVEN');
-  const { tranches, terms } = trancheArguments(reader, shares, strike, hurdle, volatility, years, rate, dividendYield, milestoneProbability, observationsPerYear);
-  const target = reader.number('targetValue', targetValue, POSITIVE);
+  const { tranches, terms, third: target } = readTrancheCall(reader, 'targetValue', call);
   if (tranches.every((t) => t.milestoneProbability === 0)) throw noSolution('TRANCHEBREAKEVEN', 'every milestone probability is 0, so the tranches are worth 0 at any price');
   const price = tranchePositionBreakeven(tranches, target, terms);
   if (price === undefined || !Number.isFinite(price)) throw noSolution('TRANCHEBREAKEVEN', 'no finite share price gives that value');
