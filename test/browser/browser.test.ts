@@ -136,7 +136,13 @@ describeBrowser('in Chromium', () => {
         expect(names).toEqual(plan.names.map((n) => n.name));
         for (const { name, address } of plan.names) {
           const expected = expectedName(plan, name, readCell(engine, `'${placed.sheetName}'!${address}`));
-          expect([name, await shownName(page, name)]).toEqual([name, expected]);
+          const shown = await shownName(page, name);
+          if (/^AMD_Position/.test(name)) {
+            // Greeks by central differences (src/model/tranche.ts) carry last-bit differences between
+            // Chromium's and Node's Math functions, amplified by 1/step (1/step² for gamma): equal to 1e-9 relative.
+            expect([name, shown.text]).toEqual([name, expected.text]);
+            expect([name, Math.abs(Number(shown.value) / Number(expected.value) - 1) <= 1e-9]).toEqual([name, true]);
+          } else expect([name, shown]).toEqual([name, expected]);
           expect([name, await cellText(page, address)]).toEqual([name, expected.text]);
         }
         // The sheet's checks all hold, in the grid as in the engine.
