@@ -103,7 +103,8 @@ describe('deals scenario export all --xlsx', () => {
             const f = stored as ExcelJS.CellFormulaValue & { shareType?: string; ref?: string };
             expect(f.formula).toBe(toFileFormula(cell.formula));
             if (spillAnchors.has(address)) expect([f.shareType, f.ref]).toEqual(['array', spillAnchors.get(address)]);
-            expectCached(f.result ?? null, expected, `${name}!${address}`);
+            // the cell's result, not `value.result`: exceljs's value copy drops a falsy result (0, FALSE)
+            expectCached(sheet.getCell(address).result ?? null, expected, `${name}!${address}`);
           } else if (cell === null && expected !== null) {
             expectCached(stored, expected, `${name}!${address} (spilled)`);
           }

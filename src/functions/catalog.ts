@@ -47,6 +47,22 @@ function periodShape(args: readonly ArgumentShape[], indexes: readonly number[])
   return shape;
 }
 
+/** The arguments of the tranche functions; the third is the price, or the target value to solve for. */
+function trancheParameters(third: 'price' | 'targetValue'): ParameterSpec[] {
+  return [
+    required('shares', true),
+    required('strike'),
+    required(third),
+    required('hurdle', true),
+    required('volatility'),
+    required('years'),
+    optional('rate'),
+    optional('dividendYield'),
+    optional('milestoneProbability', true),
+    optional('observationsPerYear'),
+  ];
+}
+
 export const DEALS_FUNCTIONS: readonly DealsFunctionSpec[] = [
   {
     name: 'WARRANTVALUE',
@@ -67,17 +83,20 @@ export const DEALS_FUNCTIONS: readonly DealsFunctionSpec[] = [
   {
     name: 'TRANCHEVALUE',
     implementation: excelFunctions.trancheValue,
-    parameters: [
-      required('shares'),
-      required('strike'),
-      required('price'),
-      required('hurdle'),
-      required('volatility'),
-      required('years'),
-      optional('rate'),
-      optional('dividendYield'),
-      optional('milestoneProbability'),
-    ],
+    parameters: trancheParameters('price'),
+    result: 'scalar',
+  },
+  {
+    name: 'TRANCHEGREEKS',
+    implementation: excelFunctions.trancheGreeks,
+    parameters: trancheParameters('price'),
+    result: 'matrix',
+    spillSize: () => ({ rows: GREEK_LABELS.length, columns: 2 }),
+  },
+  {
+    name: 'TRANCHEBREAKEVEN',
+    implementation: excelFunctions.trancheBreakeven,
+    parameters: trancheParameters('targetValue'),
     result: 'scalar',
   },
   {

@@ -43,33 +43,101 @@ export function warrantValue(
 }
 
 /**
- * Value of a warrant tranche that vests only if the share price reaches the hurdle before expiry (up-and-in call), times the probability of its deployment milestone.
+ * Value of warrant tranches that vest only if the share price reaches their hurdle before expiry (up-and-in calls), each times the probability of its deployment milestone; with ranges (one cell per tranche) the total of the tranches.
  * @customfunction TRANCHEVALUE
  * @helpurl https://localhost:3000/help.html#TRANCHEVALUE
- * @param shares Number of warrant shares in the tranche (shares), > 0.
+ * @param shares Number of warrant shares in the tranche (shares), > 0: a number, or a row or column with one cell per tranche.
  * @param strike Exercise price per share (currency/share), ≥ 0.
  * @param price Share price now (currency/share), > 0.
- * @param hurdle Share price the stock must trade at or above to vest the tranche (currency/share), > 0.
+ * @param hurdle Share price the stock must trade at or above to vest the tranche (currency/share), > 0: a number or one cell per tranche.
  * @param volatility Annual volatility as a decimal, > 0.
  * @param years Time to expiry in years, > 0.
  * @param [rate] Risk-free rate, continuously compounded per year (default 0).
  * @param [dividendYield] Continuous dividend yield per year (default 0).
- * @param [milestoneProbability] Probability from 0 to 1 that the deployment milestone is reached (default 1).
- * @returns Value of the tranche (currency).
+ * @param [milestoneProbability] Probability from 0 to 1 that the deployment milestone is reached (default 1): a number or one cell per tranche.
+ * @param [observationsPerYear] How often a year the price is checked against the hurdle: 0 or omitted for continuously, 252 for daily closes (Broadie–Glasserman–Kou correction).
+ * @returns Value of the tranches (currency).
  */
 export function trancheValue(
-  shares: any,
+  shares: any[][],
   strike: any,
   price: any,
-  hurdle: any,
+  hurdle: any[][],
   volatility: any,
   years: any,
   rate?: any,
   dividendYield?: any,
-  milestoneProbability?: any,
+  milestoneProbability?: any[][],
+  observationsPerYear?: any,
 ): number {
   return asExcelFunction('TRANCHEVALUE', () =>
-    impl.trancheValue(shares, strike, price, hurdle, volatility, years, rate, dividendYield, milestoneProbability),
+    impl.trancheValue(shares, strike, price, hurdle, volatility, years, rate, dividendYield, milestoneProbability, observationsPerYear),
+  );
+}
+
+/**
+ * Sensitivities of the tranches TRANCHEVALUE values (same arguments) as a 5×2 array: delta, gamma, vega (per 1.00 of volatility), theta (per year), rho (per 1.00 of rate).
+ * @customfunction TRANCHEGREEKS
+ * @helpurl https://localhost:3000/help.html#TRANCHEGREEKS
+ * @param shares Number of warrant shares in the tranche (shares), > 0: a number, or a row or column with one cell per tranche.
+ * @param strike Exercise price per share (currency/share), ≥ 0.
+ * @param price Share price now (currency/share), > 0.
+ * @param hurdle Share price the stock must trade at or above to vest the tranche (currency/share), > 0: a number or one cell per tranche.
+ * @param volatility Annual volatility as a decimal, > 0.
+ * @param years Time to expiry in years, > 0.
+ * @param [rate] Risk-free rate, continuously compounded per year (default 0).
+ * @param [dividendYield] Continuous dividend yield per year (default 0).
+ * @param [milestoneProbability] Probability from 0 to 1 that the deployment milestone is reached (default 1): a number or one cell per tranche.
+ * @param [observationsPerYear] How often a year the price is checked against the hurdle: 0 or omitted for continuously, 252 for daily closes (Broadie–Glasserman–Kou correction).
+ * @returns Labels and values of the tranches' greeks.
+ */
+export function trancheGreeks(
+  shares: any[][],
+  strike: any,
+  price: any,
+  hurdle: any[][],
+  volatility: any,
+  years: any,
+  rate?: any,
+  dividendYield?: any,
+  milestoneProbability?: any[][],
+  observationsPerYear?: any,
+): any[][] {
+  return asExcelFunction('TRANCHEGREEKS', () =>
+    impl.trancheGreeks(shares, strike, price, hurdle, volatility, years, rate, dividendYield, milestoneProbability, observationsPerYear),
+  );
+}
+
+/**
+ * Share price today at which TRANCHEVALUE with the same tranches and terms equals the target value; #NUM! when no price does.
+ * @customfunction TRANCHEBREAKEVEN
+ * @helpurl https://localhost:3000/help.html#TRANCHEBREAKEVEN
+ * @param shares Number of warrant shares in the tranche (shares), > 0: a number, or a row or column with one cell per tranche.
+ * @param strike Exercise price per share (currency/share), ≥ 0.
+ * @param targetValue Total value the tranches should reach (currency), > 0.
+ * @param hurdle Share price the stock must trade at or above to vest the tranche (currency/share), > 0: a number or one cell per tranche.
+ * @param volatility Annual volatility as a decimal, > 0.
+ * @param years Time to expiry in years, > 0.
+ * @param [rate] Risk-free rate, continuously compounded per year (default 0).
+ * @param [dividendYield] Continuous dividend yield per year (default 0).
+ * @param [milestoneProbability] Probability from 0 to 1 that the deployment milestone is reached (default 1): a number or one cell per tranche.
+ * @param [observationsPerYear] How often a year the price is checked against the hurdle: 0 or omitted for continuously, 252 for daily closes (Broadie–Glasserman–Kou correction).
+ * @returns Share price (currency/share).
+ */
+export function trancheBreakeven(
+  shares: any[][],
+  strike: any,
+  targetValue: any,
+  hurdle: any[][],
+  volatility: any,
+  years: any,
+  rate?: any,
+  dividendYield?: any,
+  milestoneProbability?: any[][],
+  observationsPerYear?: any,
+): number {
+  return asExcelFunction('TRANCHEBREAKEVEN', () =>
+    impl.trancheBreakeven(shares, strike, targetValue, hurdle, volatility, years, rate, dividendYield, milestoneProbability, observationsPerYear),
   );
 }
 

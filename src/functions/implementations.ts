@@ -12,7 +12,12 @@ import {
   CircularFlowMetric,
   blackScholesGreeks,
   dilutedWarrantValue,
-  hurdleWarrantValue,
+  Tranche,
+  TrancheGreeks,
+  tranchePositionBreakeven,
+  tranchePositionGreeks,
+  tranchePositionValue,
+  TrancheTerms,
   requiredRevenue as requiredRevenueModel,
   runningFundingGap,
   shortfallProbability,
@@ -69,30 +74,76 @@ export function warrantValue(
   return reader.finite(warrants * each);
 }
 
-export function trancheValue(
+/**
+ * The arguments of TRANCHEVALUE, TRANCHEGREEKS and TRANCHEBREAKEVEN, in order; the third is the
+ * share price (or, for the break-even, the target value). `shares`, `hurdle` and
+ * `milestoneProbability` take one number (one tranche) or one cell per tranche in a row or column;
+ * a single number stands for every tranche.
+ */
+export type TrancheCall = [
   shares: ExcelValue,
   strike: ExcelValue,
-  price: ExcelValue,
+  priceOrTarget: ExcelValue,
   hurdle: ExcelValue,
   volatility: ExcelValue,
   years: ExcelValue,
   rate?: ExcelValue,
   dividendYield?: ExcelValue,
   milestoneProbability?: ExcelValue,
-): number {
-  const reader = new ArgumentReader('TRANCHEVALUE');
-  const warrants = reader.number('shares', shares, POSITIVE);
-  const terms: Required<WarrantTerms> = {
+  observationsPerYear?: ExcelValue,
+];
+
+/** Reads a tranche call: the tranches, their shared terms, and the third argument (a positive number named `thirdName`). */
+function readTrancheCall(reader: ArgumentReader, thirdName: 'price' | 'targetValue', call: TrancheCall): { tranches: Tranche[]; terms: TrancheTerms; third: number } {
+  const [shares, strike, third, hurdle, volatility, years, rate, dividendYield, milestoneProbability, observationsPerYear] = call;
+  const {
+    series: [counts, hurdles, probabilities],
+  } = alignPeriods(
+    reader,
+    [
+      ['shares', reader.numberGrid('shares', shares, POSITIVE)],
+      ['hurdle', reader.numberGrid('hurdle', hurdle, POSITIVE)],
+      ['milestoneProbability', reader.numberGrid('milestoneProbability', isOmitted(milestoneProbability) ? 1 : milestoneProbability, UNIT_INTERVAL)],
+    ],
+    'tranches',
+  );
+  const terms: TrancheTerms = {
     strikePrice: reader.number('strike', strike, NON_NEGATIVE),
     volatility: reader.number('volatility', volatility, POSITIVE),
     years: reader.number('years', years, POSITIVE),
     rate: reader.optionalNumber('rate', rate, ANY_NUMBER, 0),
     dividendYield: reader.optionalNumber('dividendYield', dividendYield, ANY_NUMBER, 0),
+    observationsPerYear: reader.optionalNumber('observationsPerYear', observationsPerYear, NON_NEGATIVE, 0),
   };
-  const spot = reader.number('price', price, POSITIVE);
-  const hurdlePrice = reader.number('hurdle', hurdle, POSITIVE);
-  const probability = reader.optionalNumber('milestoneProbability', milestoneProbability, UNIT_INTERVAL, 1);
-  return reader.finite(warrants * probability * hurdleWarrantValue(spot, hurdlePrice, terms));
+  const tranches = counts.map((n, i) => ({ shares: n, hurdlePrice: hurdles[i], milestoneProbability: probabilities[i] }));
+  return { tranches, terms, third: reader.number(thirdName, third, POSITIVE) };
+}
+
+/** Value of a tranche position: Σ shares × milestone probability × up-and-in call. */
+export function trancheValue(...call: TrancheCall): number {
+  const reader = new ArgumentReader('TRANCHEVALUE');
+  const { tranches, terms, third: spot } = readTrancheCall(reader, 'price', call);
+  return reader.finite(tranchePositionValue(spot, tranches, terms));
+}
+
+export const GREEK_LABELS = ['delta', 'gamma', 'vega', 'theta', 'rho'] as const;
+
+/** Greeks of a tranche position, as TRANCHEVALUE values it: a 5×2 block of names and values. */
+export function trancheGreeks(...call: TrancheCall): Cell[][] {
+  const reader = new ArgumentReader('TRANCHEGREEKS');
+  const { tranches, terms, third: spot } = readTrancheCall(reader, 'price', call);
+  const greeks: TrancheGreeks = tranchePositionGreeks(spot, tranches, terms);
+  return GREEK_LABELS.map((label) => [label, reader.finite(greeks[label])]);
+}
+
+/** The share price at which TRANCHEVALUE with the same tranches and terms equals the target. */
+export function trancheBreakeven(...call: TrancheCall): number {
+  const reader = new ArgumentReader('TRANCHEBREAKEVEN');
+  const { tranches, terms, third: target } = readTrancheCall(reader, 'targetValue', call);
+  if (tranches.every((t) => t.milestoneProbability === 0)) throw noSolution('TRANCHEBREAKEVEN', 'every milestone probability is 0, so the tranches are worth 0 at any price');
+  const price = tranchePositionBreakeven(tranches, target, terms);
+  if (price === undefined || !Number.isFinite(price)) throw noSolution('TRANCHEBREAKEVEN', 'no finite share price gives that value');
+  return price;
 }
 
 export function breakevenPrice(
@@ -113,8 +164,6 @@ export function breakevenPrice(
   if (price === undefined || !Number.isFinite(price)) throw noSolution('BREAKEVENPRICE', 'no finite share price gives that value');
   return price;
 }
-
-export const GREEK_LABELS = ['delta', 'gamma', 'vega', 'theta', 'rho'] as const;
 
 export function warrantGreeks(
   shares: ExcelValue,

@@ -50,6 +50,12 @@ export const UNITS = {
   usdPerVol: { label: 'unit.usdPerVol', format: '#,##0' },
   usdPerRate: { label: 'unit.usdPerRate', format: '#,##0' },
   usdPerYearExact: { label: 'unit.usdPerYear', format: '#,##0' },
+  usdPerVolPoint: { label: 'unit.usdPerVolPoint', format: '#,##0' },
+  usdPerDay: { label: 'unit.usdPerDay', format: '#,##0' },
+  /** A plain count, e.g. 1 for a year within a term. */
+  count: { label: 'unit.count', format: '0' },
+  /** A count per year, e.g. price observations. */
+  perYear: { label: 'unit.perYear', format: '#,##0' },
   text: { label: null, format: '@' },
 } as const satisfies Record<string, UnitSpec>;
 

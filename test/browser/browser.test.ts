@@ -154,7 +154,13 @@ describeBrowser('in Chromium', () => {
         expect(names).toEqual(plan.names.map((n) => n.name));
         for (const { name, address } of plan.names) {
           const expected = expectedName(plan, name, readCell(engine, `'${placed.sheetName}'!${address}`));
-          expect([name, await shownName(page, name)]).toEqual([name, expected]);
+          const shown = await shownName(page, name);
+          if (/^AMD_Position/.test(name)) {
+            // Greeks by central differences (src/model/tranche.ts) carry last-bit differences between
+            // Chromium's and Node's Math functions, amplified by 1/step (1/step² for gamma): equal to 1e-9 relative.
+            expect([name, shown.text]).toEqual([name, expected.text]);
+            expect([name, Math.abs(Number(shown.value) / Number(expected.value) - 1) <= 1e-9]).toEqual([name, true]);
+          } else expect([name, shown]).toEqual([name, expected]);
           expect([name, await cellText(page, address)]).toEqual([name, expected.text]);
         }
         // The sheet's checks all hold, in the grid as in the engine.
@@ -170,9 +176,9 @@ describeBrowser('in Chromium', () => {
       // The AMD sheet again: its headline output in the grid, the panel and the formula bar.
       await page.click('#wb-tabs [data-sheet="AMD warrants"]');
       expect(await shownName(page, 'AMD_WarrantValueAtTarget')).toEqual({ text: '96.0', value: '95998400000' });
-      expect(await cellText(page, 'B74')).toBe('96.0');
+      expect(await cellText(page, 'B92')).toBe('96.0');
       await page.click('#wb-names [data-name="AMD_WarrantValueAtTarget"] button');
-      expect(await page.textContent('#wb-namebox')).toBe('B74');
+      expect(await page.textContent('#wb-namebox')).toBe('B92');
       expect(await page.inputValue('#wb-formula')).toBe('=DEALS.WARRANTVALUE($B$7,$B$8,$B$9)');
       // Number formats: a date, a percentage, a count with separators.
       expect(await cellText(page, 'B16')).toBe('2025-10-06');
@@ -280,12 +286,12 @@ describeBrowser('in Chromium', () => {
       expect(workbook.worksheets.map((s) => s.name)).toEqual(['AMD warrants', bain.sheetName]);
       const amd = workbook.getWorksheet('AMD warrants')!;
       expect(amd.getCell('B15').value).toBe(600);
-      const intrinsic = amd.getCell('B73').value as ExcelJS.CellFormulaValue;
+      const intrinsic = amd.getCell('B91').value as ExcelJS.CellFormulaValue;
       expect(intrinsic.formula).toMatch(/WARRANTVALUE\(\$B\$7,\$B\$8,\$B\$15\)/);
       expect(intrinsic.result).toBe(95998400000);
-      expect(amd.getCell('B74').numFmt).toBe('#,##0.0,,,');
+      expect(amd.getCell('B92').numFmt).toBe('#,##0.0,,,');
       const definedNames = (workbook.definedNames as unknown as { model: Array<{ name: string; ranges: string[] }> }).model;
-      expect(definedNames.find((n) => n.name === 'AMD_IntrinsicValueNow')?.ranges).toEqual(["'AMD warrants'!$B$73"]);
+      expect(definedNames.find((n) => n.name === 'AMD_IntrinsicValueNow')?.ranges).toEqual(["'AMD warrants'!$B$91"]);
       expect(definedNames.map((n) => n.name).sort()).toEqual([...planOf('amd').names, ...bain.names].map((n) => n.name).sort());
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
     }, 120_000);

@@ -27,8 +27,8 @@ describe('the workbench sink', () => {
     const [, first, second] = book.sheets;
     expect(first.names.every((n) => !n.sheetScoped)).toBe(true);
     expect(second.names.every((n) => n.sheetScoped)).toBe(true);
-    expect(book.value(first.id, 73, 1)).toBe(95998400000); // B74, AMD_WarrantValueAtTarget
-    expect(first.formats.get('73:1')).toBe('#,##0.0,,,');
+    expect(book.value(first.id, 91, 1)).toBe(95998400000); // B92, AMD_WarrantValueAtTarget
+    expect(first.formats.get('91:1')).toBe('#,##0.0,,,');
     expect(first.looks.get('14:1')).toMatchObject({ fontColor: '#0000FF', fill: '#FFF2CC' }); // B15, an input
   });
 
@@ -69,15 +69,15 @@ describe('editing', () => {
     const id = book.active;
     expect(book.inputText(id, 14, 1)).toBe('203.71'); // B15
     expect(book.inputText(id, 15, 1)).toBe('2025-10-06'); // B16, a date shown as its format shows it
-    expect(book.inputText(id, 72, 1)).toBe('=DEALS.WARRANTVALUE($B$7,$B$8,$B$15)'); // B73
+    expect(book.inputText(id, 90, 1)).toBe('=DEALS.WARRANTVALUE($B$7,$B$8,$B$15)'); // B91
     const events: unknown[] = [];
     book.onChange((event) => events.push(event));
     const { changed, errors } = book.setInput(id, 14, 1, '600');
     expect(changed).toBeGreaterThan(5);
     expect(errors).toBe(0);
     expect(events).toEqual([{ type: 'values', sheet: id, changed }]);
-    expect(book.value(id, 72, 1)).toBe(95998400000);
-    expect(readCell(book.engine, "'AMD warrants'!B73")).toBe(95998400000); // the engine itself agrees
+    expect(book.value(id, 90, 1)).toBe(95998400000);
+    expect(readCell(book.engine, "'AMD warrants'!B91")).toBe(95998400000); // the engine itself agrees
     book.setInput(id, 15, 1, '2025-12-31');
     expect(book.value(id, 15, 1)).toBe(46022);
   });
@@ -93,9 +93,9 @@ describe('editing', () => {
     expect(saved.map((s) => s.name)).toEqual(['AMD warrants', 'AMD warrants (2)']); // the empty Sheet1 is left out
     const [one, two] = saved;
     expect(one.plan.cells[14][1]).toBe(600);
-    expect(one.plan.cells[52][1]).toEqual({ formula: '=DEALS.WARRANTGREEKS($B$7,$B$8,$B$15,$B$18,$B$38,$B$19,$B$20)' });
-    expect([one.plan.cells[52][2], one.plan.cells[53][1], one.plan.cells[56][2]]).toEqual([null, null, null]); // the spill B53:C57
-    expect(one.values[53][1]).toBe('gamma');
+    expect(one.plan.cells[53][1]).toEqual({ formula: '=DEALS.TRANCHEGREEKS($B$44:$B$49,$B$8,$B$15,$D$29:$D$34,$B$18,$B$39,$B$19,$B$20,$E$29:$E$34,$B$21)' });
+    expect([one.plan.cells[53][2], one.plan.cells[54][1], one.plan.cells[57][2]]).toEqual([null, null, null]); // the spill B54:C58
+    expect(one.values[54][1]).toBe('gamma');
     expect(one.plan.names).toHaveLength(amd().names.length);
     expect(two.plan.names).toEqual([]);
     expect(two.plan.cells[14][1]).toBe(203.71);

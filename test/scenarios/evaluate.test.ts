@@ -9,6 +9,7 @@ import { a1, buildSheetPlan, PRESETS, scenarioById } from '../../src/scenarios';
 import type { SheetPlan } from '../../src/scenarios';
 import { addPlanSheet } from '../../src/engine/planSheet';
 import { loadPlan } from './loadPlan';
+import { bgkShifted, upAndInByIntegration } from '../model/independentBarrier';
 
 const plans = PRESETS.map((s) => [s.id, buildSheetPlan(s)] as const);
 
@@ -87,25 +88,121 @@ describe('named outputs equal the model called directly', () => {
     expect(impl.warrantValue(160e6, 0.01, 600)).toBe(95_998_400_000);
     expectClose(name('AMD_WarrantValueNow'), impl.warrantValue(shares, strike, price, vol, years, rate, q));
     expectClose(name('AMD_IntrinsicValueNow'), impl.warrantValue(shares, strike, price));
-    expectClose(name('AMD_DilutedValueNow'), impl.warrantValue(shares, strike, price, vol, years, rate, q, v('outstanding') * 1e6, true));
     expectClose(name('AMD_HardwareValue'), hardware);
     expectClose(name('AMD_BreakevenPrice'), impl.breakevenPrice(shares, strike, hardware));
     expectClose(name('AMD_BreakevenPriceModel'), impl.breakevenPrice(shares, strike, hardware, vol, years, rate, q));
 
+    const observations = v('observationsPerYear');
     const tranches = [1, 2, 3, 4, 5, 6].map((k) => ({
       shares: input(plan, `terms.share#${k}`) * shares,
       hurdle: k === 6 ? target : input(plan, `terms.hurdle#${k}`),
       probability: input(plan, `terms.probability#${k}`),
+      gw: k === 1 ? v('firstGw') : k === 6 ? v('fullGw') : input(plan, `terms.gw#${k}`),
+      delivery: input(plan, `terms.delivery#${k}`),
     }));
-    const trancheTotal = tranches.reduce((sum, t) => sum + impl.trancheValue(t.shares, strike, price, t.hurdle, vol, years, rate, q, t.probability), 0);
+    const column = (f: (t: (typeof tranches)[number]) => number) => tranches.map((t) => [f(t)]);
+    const position = [column((t) => t.shares), strike, price, column((t) => t.hurdle), vol, years, rate, q, column((t) => t.probability), observations] as const;
+    const trancheTotal = tranches.reduce(
+      (sum, t) => sum + impl.trancheValue(t.shares, strike, price, t.hurdle, vol, years, rate, q, t.probability, observations),
+      0,
+    );
     expectClose(name('AMD_TrancheValueTotal'), trancheTotal);
+    expectClose(impl.trancheValue(...position), trancheTotal);
+    expect(observations).toBe(252); // daily closes, as the sheet says
+
+    // The position's greeks: TRANCHEGREEKS of the same tranches, not of the plain warrant.
+    const greeks = Object.fromEntries(impl.trancheGreeks(...position)) as Record<string, number>;
+    expectClose(name('AMD_PositionDelta'), greeks.delta);
+    expectClose(name('AMD_PositionGamma'), greeks.gamma);
+    expectClose(name('AMD_PositionVega'), greeks.vega);
+    expectClose(name('AMD_PositionTheta'), greeks.theta);
+    expectClose(name('AMD_PositionRho'), greeks.rho);
+    expectClose(name('AMD_PositionVegaPerPoint'), greeks.vega / 100);
+    expectClose(name('AMD_PositionThetaPerDay'), greeks.theta / 365);
+    // …and they are the sensitivities of AMD_TrancheValueTotal: a 0.01 % price move changes it by delta × move.
+    const at = (p: number) => impl.trancheValue(position[0], strike, p, position[3], vol, years, rate, q, position[8], observations);
+    const h = price * 1e-6;
+    expect(Math.abs((at(price + h) - at(price - h)) / (2 * h) / greeks.delta - 1)).toBeLessThan(1e-4);
+
+    // Break-even with the sheet's own assumptions: the position is worth exactly the hardware value.
+    const breakeven = name('AMD_BreakevenPriceTranches') as number;
+    expectClose(breakeven, impl.trancheBreakeven(position[0], strike, hardware, position[3], vol, years, rate, q, position[8], observations));
+    expect(Math.abs(at(breakeven) / hardware - 1)).toBeLessThan(1e-12);
+
+    // Effective discount on one basis: PV of the deliveries at the sheet's rate.
+    const steps = tranches.map((t, k) => (t.gw - (k === 0 ? 0 : tranches[k - 1].gw)) * v('hardwarePerGw') * 1e9);
+    const hardwarePv = steps.reduce((sum, step, k) => sum + step * Math.exp(-rate * tranches[k].delivery), 0);
+    expectClose(steps.reduce((a, b) => a + b), hardware);
+    expectClose(name('AMD_HardwarePV'), hardwarePv);
+    expectClose(name('AMD_EffectiveDiscountPV'), trancheTotal / hardwarePv);
     expectClose(name('AMD_EffectiveDiscount'), impl.circularFlow(0, hardware, null, trancheTotal, 'effectiveDiscount')[0][0] as number);
     expectClose(name('AMD_EffectiveDiscountAtTarget'), impl.circularFlow(0, hardware, null, 95_998_400_000, 'effectiveDiscount')[0][0] as number);
     expectClose(name('AMD_NetHardwareCost'), hardware - trancheTotal);
+
+    // Value transferred per AMD share, at the share count before the valuation date (start of FY2025).
+    expect(v('outstanding')).toBe(1622);
+    expectClose(name('AMD_ValueTransferredPerShare'), trancheTotal / (v('outstanding') * 1e6));
+    expectClose(name('AMD_ValueTransferredShareOfPrice'), trancheTotal / (v('outstanding') * 1e6) / price);
     expectClose(name('AMD_StakeIfExercised'), shares / (v('outstanding') * 1e6 + shares));
-    const greeks = impl.warrantGreeks(shares, strike, price, vol, years, rate, q);
-    expectClose(name('AMD_Delta'), greeks[0][1] as number);
-    expectClose(name('AMD_Vega'), greeks[2][1] as number);
+  });
+
+  test("AMD: the position's delta and vega equal an independent pricer's within 1e-4 relative", () => {
+    const plan = buildSheetPlan(scenarioById('amd'));
+    const { name } = loadPlan(plan);
+    const v = (id: string) => input(plan, id);
+    const market = { S: v('price'), K: v('strike'), T: (v('expiry') - v('valuationDate')) / 365.25, r: v('rate'), q: v('dividendYield'), v: v('volatility') };
+    const tranches = [1, 2, 3, 4, 5, 6].map((k) => ({
+      weight: input(plan, `terms.share#${k}`) * v('shares') * input(plan, `terms.probability#${k}`),
+      H: k === 6 ? v('target') : input(plan, `terms.hurdle#${k}`),
+    }));
+    // Σ weight × (reflection-principle integral with the BGK hurdle for daily closes), as a function of S and σ
+    const position = (S: number, vol: number) =>
+      tranches.reduce((sum, t) => sum + t.weight * upAndInByIntegration(bgkShifted({ ...market, S, v: vol, H: t.H }, v('observationsPerYear'))), 0);
+    const hS = market.S * 1e-6; // small: tranche 1's corrected hurdle lies just below today's price
+    const delta = (position(market.S + hS, market.v) - position(market.S - hS, market.v)) / (2 * hS);
+    const vega = (position(market.S, market.v + 1e-6) - position(market.S, market.v - 1e-6)) / 2e-6;
+    expect(Math.abs((name('AMD_PositionDelta') as number) / delta - 1)).toBeLessThan(1e-4);
+    expect(Math.abs((name('AMD_PositionVega') as number) / vega - 1)).toBeLessThan(1e-4);
+    expect(Math.abs((name('AMD_TrancheValueTotal') as number) / position(market.S, market.v) - 1)).toBeLessThan(1e-7);
+  });
+
+  test('AMD: the price × volatility grid values the tranche position, and varies with volatility', () => {
+    const plan = buildSheetPlan(scenarioById('amd'));
+    const loaded = loadPlan(plan);
+    const rows = a1.parseRange(plan.anchors['grid.rows']);
+    const firstRow = rows.start.row;
+    const header = firstRow - 1;
+    const values = (col: number) => Array.from({ length: rows.end.row - firstRow + 1 }, (_, k) => loaded.value(a1.formatCell(firstRow + k, col)) as number);
+    const matrixColumns = [2, 3, 4, 5, 6]; // after the price axis and the intrinsic lead column
+    const volatilities = matrixColumns.map((c) => loaded.value(a1.formatCell(header, c)) as number);
+    const prices = values(0);
+    const v = (id: string) => input(plan, id);
+    const years = (v('expiry') - v('valuationDate')) / 365.25;
+    const tranches = [1, 2, 3, 4, 5, 6].map((k) => [
+      input(plan, `terms.share#${k}`) * v('shares'),
+      k === 6 ? v('target') : input(plan, `terms.hurdle#${k}`),
+      input(plan, `terms.probability#${k}`),
+    ]);
+    matrixColumns.forEach((c, j) => {
+      values(c).forEach((cellValue, k) => {
+        const expected = impl.trancheValue(
+          tranches.map((t) => [t[0]]),
+          v('strike'),
+          prices[k],
+          tranches.map((t) => [t[1]]),
+          volatilities[j],
+          years,
+          v('rate'),
+          v('dividendYield'),
+          tranches.map((t) => [t[2]]),
+          v('observationsPerYear'),
+        );
+        expectClose(cellValue, expected);
+      });
+    });
+    // Below the hurdles the columns differ: more volatility, more chance to reach the targets.
+    expect(values(matrixColumns[4])[0]).toBeGreaterThan(values(matrixColumns[0])[0] * 1.01);
+    expect(new Set(matrixColumns.map((c) => values(c)[1])).size).toBe(matrixColumns.length);
   });
 
   test('AMD: the sheet is live — a USD 600 share price makes the intrinsic value 95,998,400,000', () => {
@@ -139,9 +236,12 @@ describe('named outputs equal the model called directly', () => {
     const plan = buildSheetPlan(scenarioById('oracle'));
     const { name } = loadPlan(plan);
     const v = (id: string) => input(plan, id);
+    const growth = Math.log(1 + v('growth')); // the sheet's annual compound growth, converted as every sheet does
     const years = Array.from({ length: v('term') }, (_, k) => v('startYear') + k);
-    const commitment = years.map((_, k) => input(plan, `schedule.share#${k + 1}`) * v('contractValue') * 1e9);
-    const available = years.map((y) => v('revenueBase') * 1e9 * (1 + v('growth')) ** (y - v('baseYear')) * v('availableShare'));
+    const weights = years.map((_, k) => input(plan, `schedule.weight#${k + 1}`));
+    const weightSum = weights.reduce((a, b) => a + b);
+    const commitment = weights.map((w) => (w / weightSum) * v('contractValue') * 1e9);
+    const available = years.map((y) => v('revenueBase') * 1e9 * Math.exp(growth * (y - v('baseYear'))) * v('availableShare'));
     const gaps = impl.fundingGap(
       commitment.map((c) => [c]),
       available.map((a) => [a]),
@@ -153,11 +253,28 @@ describe('named outputs equal the model called directly', () => {
     expectClose(name('ORCL_Coverage'), available.reduce((a, b) => a + b) / commitment.reduce((a, b) => a + b));
     const required = commitment[commitment.length - 1] / v('availableShare');
     expectClose(name('ORCL_RequiredRevenueFinalYear'), required);
-    expectClose(
-      name('ORCL_ShortfallProb'),
-      impl.shortfallProb(required, v('revenueBase') * 1e9, Math.log(1 + v('growth')), v('volatility'), years[years.length - 1] - v('baseYear')),
-    );
+    expectClose(name('ORCL_ShortfallProb'), impl.shortfallProb(required, v('revenueBase') * 1e9, growth, v('volatility'), years[years.length - 1] - v('baseYear')));
     expectClose(name('ORCL_CommitmentPerGw'), (v('contractValue') * 1e9) / v('capacity'));
+    // With the reported ~5-year term the weights give the back-loaded 10, 15, 20, 25, 30 %.
+    expect(commitment.map((c) => Math.round((c / 3e11) * 1000) / 1000)).toEqual([0.1, 0.15, 0.2, 0.25, 0.3]);
+  });
+
+  test('Oracle: the term input drives the schedule', () => {
+    const plan = buildSheetPlan(scenarioById('oracle'));
+    const loaded = loadPlan(plan);
+    setCell(loaded.engine, `'${plan.sheetName}'!${plan.anchors.term}`, 7);
+    expect(readName(loaded.engine, 'ORCL_ChecksOK')).toBe(true);
+    expectClose(readName(loaded.engine, 'ORCL_TotalCommitment'), 300e9);
+    const finalYearCommitment = (3 / (1 + 1.5 + 2 + 2.5 + 3 + 3 + 3)) * 300e9;
+    expectClose(readName(loaded.engine, 'ORCL_RequiredRevenueFinalYear'), finalYearCommitment / input(plan, 'availableShare'));
+    const v = (id: string) => input(plan, id);
+    const finalYear = v('startYear') + 7 - 1;
+    expectClose(
+      readName(loaded.engine, 'ORCL_ShortfallProb'),
+      impl.shortfallProb(finalYearCommitment / v('availableShare'), v('revenueBase') * 1e9, Math.log(1 + v('growth')), v('volatility'), finalYear - v('baseYear')),
+    );
+    setCell(loaded.engine, `'${plan.sheetName}'!${plan.anchors.term}`, 4.5);
+    expect(readName(loaded.engine, 'ORCL_ChecksOK')).toBe(false);
   });
 
   test('Broadcom', () => {
@@ -169,6 +286,17 @@ describe('named outputs equal the model called directly', () => {
     expectClose(name('AVGO_ChipShareOfAllIn'), v('costPerGw') / v('allInPerGw'));
     expectClose(name('AVGO_GwAtEnd'), v('capacity'));
     expect(name('AVGO_CompletionYear')).toBe(v('endYear'));
+    // The spend against the OpenAI revenue available for it: the shared funding model (FUNDINGGAP).
+    const years = Array.from({ length: v('endYear') - v('startYear') + 1 }, (_, k) => v('startYear') + k);
+    const spend = years.map((_, k) => input(plan, `deployment.share#${k + 1}`) * v('capacity') * v('costPerGw') * 1e9);
+    const available = years.map((y) => v('revenueBase') * 1e9 * (1 + v('growth')) ** (y - v('baseYear')) * v('availableShare'));
+    const gaps = impl.fundingGap(
+      spend.map((x) => [x]),
+      available.map((x) => [x]),
+      v('cash') * 1e9,
+    );
+    expectClose(name('AVGO_CumulativeGap'), gaps[gaps.length - 1][0], 1e-10);
+    expectClose(name('AVGO_Coverage'), available.reduce((a, b) => a + b) / spend.reduce((a, b) => a + b), 1e-10);
   });
 
   test("Bain's 2030 gap", () => {
@@ -183,11 +311,25 @@ describe('named outputs equal the model called directly', () => {
     expectClose(name('BAIN_RequiredRevenue'), required);
     expectClose(name('BAIN_FundingGap'), impl.fundingGap(required, projected)[0][0]);
     expectClose(name('BAIN_Coverage'), projected / required);
-    expectClose(name('BAIN_ShortfallProb'), impl.shortfallProb(required, v('revenueNow') * 1e9, v('growth'), v('volatility'), years));
+    const growth = Math.log(1 + v('growth')); // annual compound input, converted by the shared row
+    expectClose(name('BAIN_ShortfallProb'), impl.shortfallProb(required, v('revenueNow') * 1e9, growth, v('volatility'), years));
     expectClose(name('BAIN_GrowthNeeded'), (required / (v('revenueNow') * 1e9)) ** (1 / years) - 1);
-    const median = v('revenueNow') * 1e9 * Math.exp((v('growth') - v('volatility') ** 2 / 2) * years);
+    const median = v('revenueNow') * 1e9 * Math.exp((growth - v('volatility') ** 2 / 2) * years);
     expectClose(name('BAIN_PathMedianRevenue'), median);
     expectClose(name('BAIN_PathGap'), impl.fundingGap(required, median)[0][0]);
+  });
+
+  test("Bain: the base and target years drive the path length", () => {
+    const plan = buildSheetPlan(scenarioById('bain2030'));
+    const loaded = loadPlan(plan);
+    const v = (id: string) => input(plan, id);
+    setCell(loaded.engine, `'${plan.sheetName}'!${plan.anchors.targetYear}`, 2033);
+    expect(readName(loaded.engine, 'BAIN_ChecksOK')).toBe(true);
+    const median = v('revenueNow') * 1e9 * Math.exp((Math.log(1 + v('growth')) - v('volatility') ** 2 / 2) * (2033 - v('baseYear')));
+    expectClose(readName(loaded.engine, 'BAIN_PathMedianRevenue'), median);
+    setCell(loaded.engine, `'${plan.sheetName}'!${plan.anchors.baseYear}`, 2027);
+    expect(readName(loaded.engine, 'BAIN_ChecksOK')).toBe(true);
+    expectClose(readName(loaded.engine, 'BAIN_PathMedianRevenue'), v('revenueNow') * 1e9 * Math.exp((Math.log(1 + v('growth')) - v('volatility') ** 2 / 2) * 6));
   });
 
   test("OpenAI's books", () => {
