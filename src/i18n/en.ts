@@ -38,6 +38,7 @@ export const en = {
   'taskpane.fn.REQUIREDREVENUE': 'Annual revenue that sustains a capex budget at a capex-to-revenue ratio.',
   'taskpane.fn.SHORTFALLPROB': 'Probability that lognormal revenue growth falls short of a required level.',
   'taskpane.fn.CIRCULARFLOW': 'Vendor-financing round trip: how much of the money comes back to the vendor.',
+  'taskpane.fn.FUNDINGRISK': 'Seeded Monte Carlo of the cash left after yearly obligations: odds of running out, expected shortfall, cash percentiles.',
   'workbench.title': 'AI Deal Modeler workbench',
   'workbench.subtitle': 'The add-in’s task pane beside a live workbook, computed in this page by a formula engine running the DEALS functions.',
   'workbench.welcome': 'Load a preset, then change a blue input: every dependent cell recalculates.',

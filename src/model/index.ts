@@ -6,3 +6,5 @@ export * from './solve';
 export * from './warrant';
 export * from './funding';
 export * from './circular';
+export * from './random';
+export * from './fundingRisk';
