@@ -17,7 +17,8 @@
  * numbers): more cash never raises a probability, larger obligations never lower one.
  *
  * Memory grows with the number of paths only: one revenue, one cash and one "ran out" flag per
- * path, and one scratch copy of the cash for the percentiles, which are found by selection.
+ * path, one year's normal draws, and one scratch copy of the cash for the percentiles, which are
+ * found by selection (Hoare's quickselect), not by sorting.
  */
 import { NormalStream } from './random';
 
@@ -67,6 +68,7 @@ export function fundingRisk(inputs: FundingRiskInputs): FundingRiskYear[] {
   const cashLeft = new Float64Array(paths).fill(cash);
   const ranOut = new Uint8Array(paths);
   const scratch = new Float64Array(paths);
+  const shocks = new Float64Array(paths);
   const normals = new NormalStream(seed);
   const drift = growthRate - (volatility * volatility) / 2;
   let everRanOut = 0;
@@ -75,8 +77,9 @@ export function fundingRisk(inputs: FundingRiskInputs): FundingRiskYear[] {
     const netInflow = financing[t] - due;
     let short = 0;
     let shortfallSum = 0;
+    normals.fill(shocks);
     for (let i = 0; i < paths; i++) {
-      const r = revenue[i] * Math.exp(drift + volatility * normals.next());
+      const r = revenue[i] * Math.exp(drift + volatility * shocks[i]);
       revenue[i] = r;
       const c = cashLeft[i] + revenueShare * r + netInflow;
       cashLeft[i] = c;
