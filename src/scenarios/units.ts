@@ -44,6 +44,8 @@ export const UNITS = {
   date: { label: 'unit.date', format: 'yyyy-mm-dd' },
   multiple: { label: 'unit.multiple', format: '0.0"x"' },
   flag: { label: 'unit.flag', format: 'General' },
+  /** A whole number: a count, a seed, a choice. */
+  count: { label: 'unit.count', format: '#,##0' },
   /** Greeks of the whole position. */
   usdPerUsd: { label: 'unit.usdPerUsd', format: '#,##0' },
   perUsd: { label: 'unit.perUsd', format: '#,##0.0' },
