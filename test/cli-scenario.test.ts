@@ -167,7 +167,7 @@ test('export all --xlsx writes one sheet per preset', async () => {
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(file);
   expect(book.worksheets).toHaveLength(PRESET_IDS.length);
-});
+}, 30_000); // evaluates every preset, the OpenAI funding model's Monte Carlo included
 
 test.each([
   [['scenario'], /no action given/],

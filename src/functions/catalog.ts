@@ -5,7 +5,7 @@
  */
 import { CIRCULAR_FLOW_METRICS } from '../model';
 import * as excelFunctions from './functions';
-import { GREEK_LABELS } from './implementations';
+import { FUNDING_RISK_HEADER, GREEK_LABELS } from './implementations';
 
 /** What is known of an argument when a formula is parsed: omitted, or a value of some size. */
 export type ArgumentShape = { readonly omitted: true } | { readonly omitted: false; readonly rows: number; readonly columns: number };
@@ -157,6 +157,29 @@ export const DEALS_FUNCTIONS: readonly DealsFunctionSpec[] = [
       if (metric && !metric.omitted) return periods;
       const count = periods.rows * periods.columns;
       return count === 1 ? { rows: CIRCULAR_FLOW_METRICS.length, columns: 2 } : { rows: count + 1, columns: CIRCULAR_FLOW_METRICS.length };
+    },
+  },
+  {
+    name: 'FUNDINGRISK',
+    implementation: excelFunctions.fundingRisk,
+    parameters: [
+      required('obligations', true),
+      required('revenueNow'),
+      required('growthRate'),
+      required('volatility'),
+      optional('revenueShare'),
+      optional('cash'),
+      optional('financing', true),
+      optional('paths'),
+      optional('seed'),
+      optional('metric'),
+    ],
+    result: 'matrix',
+    spillSize: (args) => {
+      const years = periodShape(args, [0]);
+      const metric = args[9];
+      if (metric && !metric.omitted) return years;
+      return { rows: years.rows * years.columns + 1, columns: FUNDING_RISK_HEADER.length };
     },
   },
 ];

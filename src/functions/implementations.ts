@@ -18,12 +18,15 @@ import {
   tranchePositionGreeks,
   tranchePositionValue,
   TrancheTerms,
+  FUNDING_RISK_METRICS,
+  fundingRisk as fundingRiskModel,
+  FundingRiskMetric,
   requiredRevenue as requiredRevenueModel,
   runningFundingGap,
   shortfallProbability,
   WarrantTerms,
 } from '../model';
-import { ANY_NUMBER, ArgumentReader, ExcelValue, isOmitted, NON_NEGATIVE, POSITIVE, UNIT_INTERVAL } from './args';
+import { ANY_NUMBER, ArgumentReader, ExcelValue, isOmitted, NON_NEGATIVE, POSITIVE, POSITIVE_SHARE, UNIT_INTERVAL, wholeNumberFrom } from './args';
 import { noSolution } from './errors';
 import { alignPeriods, toShape } from './periods';
 
@@ -262,4 +265,60 @@ export function circularFlow(
   if (chosen !== undefined) return toShape(perPeriod.map((_, i) => value(chosen, i)), shape);
   if (perPeriod.length === 1) return CIRCULAR_FLOW_METRICS.map((m) => [m, value(m, 0)]);
   return [[...CIRCULAR_FLOW_METRICS], ...perPeriod.map((_, i) => CIRCULAR_FLOW_METRICS.map((m) => value(m, i)))];
+}
+
+export const FUNDING_RISK_HEADER = ['year', ...FUNDING_RISK_METRICS] as const;
+export const FUNDING_RISK_PATHS = { min: 1_000, max: 1_000_000, default: 10_000 } as const;
+const PATHS_RULE = wholeNumberFrom(FUNDING_RISK_PATHS.min, FUNDING_RISK_PATHS.max, 'must be a whole number from 1,000 to 1,000,000');
+const SEED_RULE = wholeNumberFrom(0, Number.MAX_SAFE_INTEGER, 'must be a whole number ≥ 0 (at most 2^53 − 1)');
+
+/**
+ * Monte Carlo funding risk of a schedule of obligations (one cell per year). Without `metric`: a
+ * header row and one row per year (year, shortfallProb, ranOutProb, expectedShortfall, p5, p50,
+ * p95) whatever the orientation of `obligations`; with it, that metric per year in the shape of
+ * `obligations`. `financing` is one number for every year or a range of the obligations' shape.
+ */
+export function fundingRisk(
+  obligations: ExcelValue,
+  revenueNow: ExcelValue,
+  growthRate: ExcelValue,
+  volatility: ExcelValue,
+  revenueShare?: ExcelValue,
+  cash?: ExcelValue,
+  financing?: ExcelValue,
+  paths?: ExcelValue,
+  seed?: ExcelValue,
+  metric?: ExcelValue,
+): Cell[][] {
+  const reader = new ArgumentReader('FUNDINGRISK');
+  const { shape, series } = alignPeriods(reader, [['obligations', reader.numberGrid('obligations', obligations, NON_NEGATIVE)]]);
+  const due = series[0];
+  const revenue = reader.number('revenueNow', revenueNow, POSITIVE);
+  const growth = reader.number('growthRate', growthRate, ANY_NUMBER);
+  const sigma = reader.number('volatility', volatility, POSITIVE);
+  const share = reader.optionalNumber('revenueShare', revenueShare, POSITIVE_SHARE, 1);
+  const cashNow = reader.optionalNumber('cash', cash, NON_NEGATIVE, 0);
+  const financingGrid = reader.numberGrid('financing', isOmitted(financing) ? 0 : financing, NON_NEGATIVE);
+  const financingFlat = financingGrid.flat();
+  if (financingFlat.length !== 1 && (financingGrid.length !== shape.rows || financingGrid[0].length !== shape.columns)) {
+    reader.fail('financing', `must be one number or a range of the same shape as obligations (${shape.rows}×${shape.columns})`);
+  }
+  const newMoney = financingFlat.length === 1 ? due.map(() => financingFlat[0]) : financingFlat;
+  const pathCount = reader.optionalNumber('paths', paths, PATHS_RULE, FUNDING_RISK_PATHS.default);
+  const seedValue = reader.optionalNumber('seed', seed, SEED_RULE, 1);
+  const chosen: FundingRiskMetric | undefined = reader.choiceOrAbsent('metric', metric, FUNDING_RISK_METRICS);
+
+  const years = fundingRiskModel({
+    obligations: due,
+    revenueNow: revenue,
+    growthRate: growth,
+    volatility: sigma,
+    revenueShare: share,
+    cash: cashNow,
+    financing: newMoney,
+    paths: pathCount,
+    seed: seedValue,
+  });
+  if (chosen !== undefined) return toShape(years.map((y) => reader.finite(y[chosen])), shape);
+  return [[...FUNDING_RISK_HEADER], ...years.map((y) => FUNDING_RISK_HEADER.map((m) => reader.finite(y[m])))];
 }

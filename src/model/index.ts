@@ -7,3 +7,5 @@ export * from './warrant';
 export * from './tranche';
 export * from './funding';
 export * from './circular';
+export * from './random';
+export * from './fundingRisk';

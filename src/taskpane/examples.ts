@@ -54,4 +54,8 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     name: 'CIRCULARFLOW',
     formula: '=DEALS.CIRCULARFLOW(100, 350, 0.7)',
   },
+  {
+    name: 'FUNDINGRISK',
+    formula: '=DEALS.FUNDINGRISK(B2:F2, 20, 0.4, 0.4, 0.5, 17.5, 10, 10000, 1)',
+  },
 ];

@@ -165,6 +165,10 @@ describeBrowser('in Chromium', () => {
         }
         // The sheet's checks all hold, in the grid as in the engine.
         expect([preset.id, await cellText(page, plan.allChecks)]).toEqual([preset.id, 'TRUE']);
+        // Its charts are drawn, each with marks in it: bars or lines beyond the frame and one legend square a series.
+        expect([preset.id, await page.locator('#wb-grid .wb-chart').count()]).toEqual([preset.id, plan.charts.length]);
+        const marks = await page.locator('#wb-grid .wb-chart svg').evaluateAll((charts) => charts.map((c) => c.querySelectorAll('rect').length - 1 + c.querySelectorAll('path').length));
+        marks.forEach((count, i) => expect([preset.id, i, count > plan.charts[i].series.length]).toEqual([preset.id, i, true]));
         // Inputs look like inputs: blue on yellow.
         const input = plan.inputs.find((i) => i.address)!.address;
         const look = await page.locator(`#wb-grid td[data-address="${input}"]`).evaluate((td) => [getComputedStyle(td).color, getComputedStyle(td).backgroundColor]);

@@ -195,6 +195,16 @@ const CASES: Record<string, Arg[][]> = {
     [10, 0],
     [range([10, 20]), range([35, 40, 50])],
   ],
+  FUNDINGRISK: [
+    [range([10, 20, 30]), 12, 0.3, 0.4, 0.5, 5, 2, 1000, 3],
+    [column(10, 20, 30), 12, 0.3, 0.4, OMIT, OMIT, column(1, 2, 3), 2000, 4, 'ranOutProb'],
+    [range([10, 20, 30]), 12, 0.3, 0.4, 1, 0, range([1, 2, 3]), 1000, 0, 'P95'],
+    [inline([5, 6]), 8, 0.1, 0.3, BLANK, BLANK, BLANK, 1000, BLANK],
+    [100, 80, 0.1, 0.4, 1, 0, 0, 1000, 7, 'shortfallProb'],
+    [range([10, 20, 30]), 12, 0.3, 0.4, 1, 0, range([1, 2]), 1000, 1],
+    [range([10, 20, 30]), 12, 0.3, 0.4, 1, 0, 0, 999, 1],
+    [range([10, 20, 30]), 12, 0.3, 0.4, 1, 0, 0, 1000, 1, 'p99'],
+  ],
 };
 
 describe('every DEALS function through the engine equals its implementation', () => {

@@ -79,6 +79,7 @@ describe('a required argument that is missing or breaks its rule is #VALUE! nami
     REQUIREDREVENUE: [500, 0.25],
     SHORTFALLPROB: [2000, 1200, 0.1, 0.3, 5],
     CIRCULARFLOW: [10, 35, 0.7, 0, 'netPrice', false],
+    FUNDINGRISK: [[[10, 20, 30]], 12, 0.3, 0.4, 0.5, 5, 2, 1000, 3, 'ranOutProb'],
   };
   for (const spec of DEALS_FUNCTIONS) {
     test(`${spec.name} accepts its valid example`, () => {

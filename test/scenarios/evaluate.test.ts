@@ -332,59 +332,201 @@ describe('named outputs equal the model called directly', () => {
     expectClose(readName(loaded.engine, 'BAIN_PathMedianRevenue'), v('revenueNow') * 1e9 * Math.exp((Math.log(1 + v('growth')) - v('volatility') ** 2 / 2) * 6));
   });
 
-  test("OpenAI's books", () => {
+  test('Portfolio: the ledger adds up, deal by deal and year by year, recomputed from its inputs', () => {
+    const plan = buildSheetPlan(scenarioById('portfolio'));
+    const loaded = loadPlan(plan);
+    const deals = ledgerDeals(plan, loaded);
+    const included = deals.filter((d) => d.include);
+    const total = included.reduce((sum, d) => sum + d.value, 0);
+    expect(deals.map((d) => d.label)).toEqual(['Nvidia', 'AMD', 'Oracle (Stargate)', 'Broadcom', 'Microsoft Azure', 'AWS', 'CoreWeave', 'Cerebras']);
+    expectClose(loaded.name('PORT_CommitmentsTotal'), total);
+    const start = input(plan, 'scheduleStart');
+    const due = Array.from({ length: 9 }, (_, t) =>
+      included.reduce((sum, d) => sum + (start + t >= d.first && start + t <= d.last ? d.value / (d.last - d.first + 1) : 0), 0),
+    );
+    expectClose(loaded.name('PORT_PeakYearDue'), Math.max(...due));
+    expect(loaded.name('PORT_PeakYear')).toBe(start + due.indexOf(Math.max(...due)));
+    expectClose(loaded.name('PORT_CeoCommitments'), input(plan, 'ceoCommitments') * 1e9);
+    expectClose(loaded.name('PORT_LedgerToCeo'), total / (input(plan, 'ceoCommitments') * 1e9));
+    // Nvidia's USD 100 bn is vendor financing; the AMD warrant is a price concession: never one sum.
+    expectClose(loaded.name('PORT_VendorFinancing'), input(plan, 'nvidiaInvestment') * 1e9);
+    expectClose(loaded.name('PORT_PriceConcessions'), loaded.name('PORT_WarrantValue') as number);
+    expectClose(loaded.name('PORT_NetPrice'), total - (loaded.name('PORT_WarrantValue') as number));
+    expect(total).toBeGreaterThan(0.9e12); // about a trillion dollars
+  });
+
+  test('Portfolio: each deal shows its status; Nvidia’s is a letter of intent in the facts’ own words', () => {
+    const plan = buildSheetPlan(scenarioById('portfolio'));
+    const deals = ledgerDeals(plan, loadPlan(plan));
+    expect(deals[0].status).toContain('Letter of intent');
+    expect(deals[0].status).toContain('letter of intent; no definitive agreement');
+    for (const d of deals) expect(['Definitive agreement', 'Reported'].includes(d.status) || d.label === 'Nvidia').toBe(true);
+  });
+
+  test('Portfolio: PORT_WarrantValue is the AMD sheet’s AMD_TrancheValueTotal', () => {
+    const port = loadPlan(buildSheetPlan(scenarioById('portfolio')));
+    const amdSheet = loadPlan(buildSheetPlan(scenarioById('amd')));
+    expect(port.name('PORT_WarrantValue')).toBe(amdSheet.name('AMD_TrancheValueTotal'));
+    expect(port.name('PORT_WarrantValue') as number).toBeLessThan(amdSheet.name('AMD_WarrantValueAtTarget') as number);
+  });
+
+  test('Portfolio: leaving the Nvidia letter of intent out removes its purchases and its financing', () => {
+    const plan = buildSheetPlan(scenarioById('portfolio'));
+    const loaded = loadPlan(plan);
+    const before = loaded.name('PORT_CommitmentsTotal') as number;
+    const nvidia = ledgerDeals(plan, loaded)[0];
+    setCell(loaded.engine, `'${plan.sheetName}'!${inputAddress(plan, 'ledger.include#1')}`, false);
+    expectClose(loaded.name('PORT_CommitmentsTotal'), before - nvidia.value);
+    expect(loaded.name('PORT_VendorFinancing')).toBe(0);
+    expect(loaded.value(plan.allChecks)).toBe(true);
+  });
+
+  test('OpenAI: the commitments total comes from the same ledger as the portfolio', () => {
+    const openaiSheet = loadPlan(buildSheetPlan(scenarioById('openai')));
+    const port = loadPlan(buildSheetPlan(scenarioById('portfolio')));
+    expect(openaiSheet.name('OPENAI_CommitmentsTotal')).toBe(port.name('PORT_CommitmentsTotal'));
+  });
+
+  test('OpenAI: margins, the deterministic cash path and FUNDINGRISK equal the model called directly', () => {
     const plan = buildSheetPlan(scenarioById('openai'));
-    const { name } = loadPlan(plan);
+    const loaded = loadPlan(plan);
     const v = (id: string) => input(plan, id);
-    const required = impl.requiredRevenue((v('commitments') * 1e9) / v('payYears'), v('computeShare'));
-    const probability = impl.shortfallProb(required, v('revenue2025') * 1e9, v('growth'), v('volatility'), v('horizon'));
-    const multiple = v('commitments') / v('revenue2025');
-    expectClose(name('OPENAI_CommitmentsToRevenue'), multiple);
-    expectClose(name('OPENAI_ValuationToRevenue'), v('valuation') / v('revenue2025'));
-    expectClose(name('OPENAI_H1NetMargin'), -v('h1Loss') / v('h1Revenue'));
-    expectClose(name('OPENAI_RequiredRevenue'), required);
-    expectClose(name('OPENAI_GrowthNeeded'), (required / (v('revenue2025') * 1e9)) ** (1 / v('horizon')) - 1);
-    expectClose(name('OPENAI_ShortfallProb'), probability);
-    const verdict =
-      probability <= v('cornerstoneMaxProb') && multiple <= v('cornerstoneMaxMultiple')
-        ? 'Cornerstone'
-        : probability >= v('bubbleMinProb') || multiple >= v('bubbleMinMultiple')
-          ? 'Bubble'
-          : 'Between the two';
-    expect(name('OPENAI_Verdict')).toBe(verdict);
+    expectClose(loaded.name('OPENAI_H1OperatingMargin'), -v('h1OperatingLoss') / v('h1Revenue'));
+    expectClose(loaded.name('OPENAI_H1CashBurnToRevenue'), v('h1CashBurn') / v('h1Revenue'));
+    expectClose(loaded.name('OPENAI_H1NetMarginInclRemeasurement'), -v('h1Loss') / v('h1Revenue'));
+    expect(loaded.name('OPENAI_Case')).toBe('Base');
+
+    const model = modelColumns(plan, loaded);
+    const growth = inputAt(plan, 'caseRates.base#1');
+    const share = inputAt(plan, 'caseRates.base#3');
+    const debtShare = inputAt(plan, 'caseRates.base#4');
+    const equity = inputAt(plan, 'caseMoney.base#1') * 1e9;
+    const start = loaded.value(plan.anchors.startCash) as number;
+    expectClose(start, Math.max(0, v('cashMid2025') * 1e9 - (loaded.value(plan.anchors['schedule.total'].split(':')[0].replace(/\$/g, '')) as number)));
+    let cash = start;
+    model.year.forEach((year, t) => {
+      const revenue = v('revenue2025') * 1e9 * (1 + growth) ** (year - v('scheduleStart'));
+      expectClose(model.revenue[t], revenue, 1e-12);
+      expectClose(model.financing[t], equity + debtShare * model.due[t] + model.nvidiaFull[t], 1e-12);
+      cash += share * revenue + model.financing[t] - model.due[t];
+      expectClose(model.cash[t], cash, 1e-9);
+    });
+    const firstNegative = model.year.find((_, t) => model.cash[t] < 0);
+    expect(loaded.name('OPENAI_FirstNegativeYear')).toBe(firstNegative ?? 'Never');
+
+    const direct = impl.fundingRisk(model.due.map((d) => [d]), v('revenue2025') * 1e9, Math.log(1 + growth), inputAt(plan, 'caseRates.base#2'), share, start, model.financing.map((f) => [f]), v('paths'), v('seed'));
+    expect(model.ranOut).toEqual(direct.slice(1).map((row) => row[2]));
+    expect(model.p50).toEqual(direct.slice(1).map((row) => row[5]));
+    expect(loaded.name('OPENAI_RanOutProb')).toBe(direct[direct.length - 1][2]);
+  });
+
+  test('OpenAI: the case selector feeds the model; the company case grows to its projected 2030 revenue', () => {
+    const plan = buildSheetPlan(scenarioById('openai'));
+    const loaded = loadPlan(plan);
+    setCell(loaded.engine, `'${plan.sheetName}'!${plan.anchors.caseChoice}`, 4);
+    expect(loaded.name('OPENAI_Case')).toBe('Company projection');
+    const model = modelColumns(plan, loaded);
+    const t2030 = model.year.indexOf(input(plan, 'projectionYear'));
+    expectClose(model.revenue[t2030], input(plan, 'projectedRevenue2030') * 1e9, 1e-12);
+    expect(loaded.value(plan.allChecks)).toBe(true);
+  });
+
+  test('OpenAI tornado (bull case): explicit FUNDINGRISK formulas move the way they must, and equal direct calls', () => {
+    const plan = buildSheetPlan(scenarioById('openai'));
+    const loaded = loadPlan(plan);
+    setCell(loaded.engine, `'${plan.sheetName}'!${plan.anchors.caseChoice}`, 3);
+    const low = columnValues(loaded, plan.anchors['tornado.low']) as number[];
+    const high = columnValues(loaded, plan.anchors['tornado.high']) as number[];
+    const [growth, volatility, share, cash, financing, obligations, nvidia] = low.map((l, k) => [l, high[k]]);
+    expect(growth[1]).toBeLessThanOrEqual(growth[0]);
+    expect(share[1]).toBeLessThanOrEqual(share[0]);
+    expect(cash[1]).toBeLessThanOrEqual(cash[0]);
+    expect(financing[1]).toBeLessThan(financing[0]);
+    expect(obligations[1]).toBeGreaterThan(obligations[0]);
+    expect(nvidia[1]).toBeGreaterThanOrEqual(nvidia[0]);
+    expect(volatility).toHaveLength(2);
+    expect(nvidia[1]).toBe(loaded.name('OPENAI_RanOutProb')); // Nvidia included, as in the ledger: the base value
+
+    const model = modelColumns(plan, loaded);
+    const v = (id: string) => input(plan, id);
+    const swing = v('tornadoSwing');
+    const debtShare = inputAt(plan, 'caseRates.bull#4');
+    const scaled = impl.fundingRisk(
+      model.due.map((d) => [d * (1 + swing)]),
+      v('revenue2025') * 1e9,
+      Math.log(1 + inputAt(plan, 'caseRates.bull#1')),
+      inputAt(plan, 'caseRates.bull#2'),
+      inputAt(plan, 'caseRates.bull#3'),
+      loaded.value(plan.anchors.startCash) as number,
+      model.financing.map((f, t) => [f + debtShare * swing * model.due[t]]),
+      v('paths'),
+      v('seed'),
+      'ranOutProb',
+    );
+    expect(obligations[1]).toBeCloseTo(scaled[scaled.length - 1][0] as number, 12);
   });
 
   test('OpenAI: the verdict follows the thresholds the user edits', () => {
     const plan = buildSheetPlan(scenarioById('openai'));
     const loaded = loadPlan(plan);
     const at = (id: string) => `'${plan.sheetName}'!${plan.anchors[id]}`;
-    setCell(loaded.engine, at('bubbleMinProb'), 0.99);
-    setCell(loaded.engine, at('bubbleMinMultiple'), 1000);
-    expect(readName(loaded.engine, 'OPENAI_Verdict')).toBe('Between the two');
-    setCell(loaded.engine, at('cornerstoneMaxProb'), 0.95);
-    setCell(loaded.engine, at('cornerstoneMaxMultiple'), 500);
-    expect(readName(loaded.engine, 'OPENAI_Verdict')).toBe('Cornerstone');
-  });
-
-  test('Portfolio', () => {
-    const plan = buildSheetPlan(scenarioById('portfolio'));
-    const { name } = loadPlan(plan);
-    const warrants = impl.warrantValue(input(plan, 'amdShares'), input(plan, 'amdStrike'), input(plan, 'amdTarget'));
-    const row = (k: number, col: string) => input(plan, `deals.${col}#${k}`);
-    const values = [row(1, 'reported'), row(2, 'gw') * row(2, 'perGw'), row(3, 'gw') * row(3, 'perGw'), row(4, 'gw') * row(4, 'perGw'), row(5, 'reported'), row(6, 'reported'), row(7, 'reported')].map(
-      (bn) => bn * 1e9,
-    );
-    const total = values.reduce((a, b) => a + b);
-    const headline = values.filter((_, k) => cellValue(plan, `deals.inHeadline#${k + 1}`) === true).reduce((a, b) => a + b);
-    expectClose(name('PORT_TotalValue'), total);
-    expectClose(name('PORT_HeadlineValue'), headline);
-    expectClose(name('PORT_WarrantsAtTarget'), warrants);
-    expectClose(name('PORT_VendorInvestment'), row(2, 'reported') * 1e9);
-    expectClose(name('PORT_CashFromOpenAI'), total - warrants - row(2, 'reported') * 1e9);
-    expectClose(name('PORT_TotalGw'), [1, 2, 3, 4].reduce((sum, k) => sum + row(k, 'gw'), 0));
-    expect(total).toBeGreaterThan(0.9e12); // about a trillion dollars
+    const p = loaded.name('OPENAI_RanOutProbByVerdictYear') as number;
+    expect(loaded.name('OPENAI_Verdict')).toBe(p < input(plan, 'cornerstoneMaxProb') ? 'Cornerstone' : p > input(plan, 'bubbleMinProb') ? 'Bubble' : 'Between the two');
+    setCell(loaded.engine, at('caseChoice'), 3);
+    const bull = loaded.name('OPENAI_RanOutProbByVerdictYear') as number;
+    expect(bull).toBeGreaterThan(0);
+    expect(bull).toBeLessThan(1);
+    setCell(loaded.engine, at('bubbleMinProb'), Math.min(1, bull + 0.001));
+    expect(loaded.name('OPENAI_Verdict')).toBe('Between the two');
+    setCell(loaded.engine, at('cornerstoneMaxProb'), bull + 0.0005);
+    expect(loaded.name('OPENAI_Verdict')).toBe('Cornerstone');
   });
 });
+
+interface LedgerDeal {
+  label: string;
+  status: string;
+  value: number;
+  first: number;
+  last: number;
+  include: boolean;
+}
+
+/** The ledger's rows as the sheet computes them; values recomputed from the inputs (reported, or GW × cost per GW). */
+function ledgerDeals(plan: SheetPlan, loaded: ReturnType<typeof loadPlan>): LedgerDeal[] {
+  const column = (id: string) => columnValues(loaded, plan.anchors[`ledger.${id}`]);
+  const [labels, status, gw, perGw, reported, value, first, last, include] = ['label', 'status', 'gw', 'perGw', 'reported', 'value', 'first', 'last', 'include'].map(column);
+  return labels.map((label, k) => {
+    const expected = typeof reported[k] === 'number' ? (reported[k] as number) * 1e9 : (gw[k] as number) * (perGw[k] as number) * 1e9;
+    expectClose(value[k], expected);
+    return { label: label as string, status: status[k] as string, value: expected, first: first[k] as number, last: last[k] as number, include: include[k] as boolean };
+  });
+}
+
+function columnValues(loaded: ReturnType<typeof loadPlan>, range: string): unknown[] {
+  const { start, end } = a1.parseRange(range.replace(/\$/g, ''));
+  const values: unknown[] = [];
+  for (let r = start.row; r <= end.row; r++) {
+    const value = loaded.value(a1.formatCell(r, start.col));
+    values.push(Array.isArray(value) ? value[0][0] : value); // a spill anchor reads back as its whole array
+  }
+  return values;
+}
+
+function modelColumns(plan: SheetPlan, loaded: ReturnType<typeof loadPlan>) {
+  const c = (id: string) => columnValues(loaded, plan.anchors[`model.${id}`]) as number[];
+  return { year: c('year'), due: c('due'), revenue: c('revenue'), financing: c('financing'), nvidiaFull: c('nvidiaFull'), cash: c('cash'), ranOut: c('ranOut'), p50: c('p50') };
+}
+
+function inputAddress(plan: SheetPlan, inputId: string): string {
+  const address = plan.inputs.find((i) => i.id === inputId)?.address;
+  if (!address) throw new Error(inputId);
+  return address;
+}
+
+function inputAt(plan: SheetPlan, inputId: string): number {
+  return cellValue(plan, inputId) as number;
+}
 
 function cellValue(plan: SheetPlan, inputId: string): unknown {
   const address = plan.inputs.find((i) => i.id === inputId)?.address;
