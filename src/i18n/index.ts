@@ -75,6 +75,11 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
+/** The locale of one of CATALOGUES (by identity), e.g. for a page's `lang` attribute; undefined for another object. */
+export function localeOf(messages: Messages): Locale | undefined {
+  return LOCALES.find((locale) => CATALOGUES[locale] === messages);
+}
+
 /** The catalogue for a BCP-47 tag, resolved by `resolveLocale`. */
 export function messagesFor(tag: string | undefined | null): Messages {
   return CATALOGUES[resolveLocale(tag)];

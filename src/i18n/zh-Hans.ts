@@ -27,6 +27,7 @@ export const zhHans: Messages = {
   'taskpane.loadedInto': '已将 {preset} 加载到新工作表“{sheet}”。',
   'taskpane.namesOnSheet': '其工作簿名称已被先前加载的副本使用，因此这份副本的名称仅属于其工作表。',
   'taskpane.copyHint': '公式示例：选择后复制到单元格',
+  'taskpane.language': '语言',
   'taskpane.error.planTooLarge': '工作表太大，无法在一次请求中写入（约 {size} MB；安全上限为 {limit} MB）。未写入任何内容。',
   'taskpane.error.invalidPlan': '无法排布此预设交易（{detail}）。未写入任何内容。',
   'taskpane.error.readFailed': 'Excel 无法读取工作簿（{detail}）。未写入任何内容。',

@@ -27,6 +27,7 @@ export const zhHant: Messages = {
   'taskpane.loadedInto': '已將 {preset} 載入新工作表「{sheet}」。',
   'taskpane.namesOnSheet': '其活頁簿名稱已被先前載入的副本使用，因此這份副本的名稱僅屬於其工作表。',
   'taskpane.copyHint': '公式範例：選取後複製到儲存格',
+  'taskpane.language': '語言',
   'taskpane.error.planTooLarge': '工作表太大，無法在一次要求中寫入（約 {size} MB；安全上限為 {limit} MB）。未寫入任何內容。',
   'taskpane.error.invalidPlan': '無法配置此預設交易的版面（{detail}）。未寫入任何內容。',
   'taskpane.error.readFailed': 'Excel 無法讀取活頁簿（{detail}）。未寫入任何內容。',
