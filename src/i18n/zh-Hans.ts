@@ -486,7 +486,7 @@ export const zhHans: Messages = {
   'portfolio.deal.nvidia': 'Nvidia',
   'portfolio.deal.amd': 'AMD',
   'portfolio.deal.broadcom': 'Broadcom',
-  'portfolio.deal.microsoft': 'Microsoft（Azure）',
+  'portfolio.deal.microsoft': 'Microsoft (Azure)',
   'portfolio.deal.aws': 'Amazon Web Services',
   'portfolio.deal.coreweave': 'CoreWeave',
   'portfolio.paid.cloudContract': '现金：云合同',

@@ -486,7 +486,7 @@ export const zhHant: Messages = {
   'portfolio.deal.nvidia': 'Nvidia',
   'portfolio.deal.amd': 'AMD',
   'portfolio.deal.broadcom': 'Broadcom',
-  'portfolio.deal.microsoft': 'Microsoft（Azure）',
+  'portfolio.deal.microsoft': 'Microsoft (Azure)',
   'portfolio.deal.aws': 'Amazon Web Services',
   'portfolio.deal.coreweave': 'CoreWeave',
   'portfolio.paid.cloudContract': '現金：雲端合約',
