@@ -1,4 +1,6 @@
 /** The message catalogue: complete, consistent placeholders, typed lookup. */
+import * as fs from 'fs';
+import * as path from 'path';
 import * as OpenCC from 'opencc-js';
 import { CATALOGUES, en, formatMessage, isLocale, isMessageKey, LOCALES, LOCALE_NAMES, messagesFor, placeholders, resolveLocale, t, translator, zhHans, zhHant } from '../../src/i18n';
 import type { MessageKey, Messages } from '../../src/i18n';
@@ -151,6 +153,25 @@ describe('Chinese script (OpenCC)', () => {
     const unexpected = changes.filter((change) => !ALLOWED_HANT_VARIANTS[to].includes(change.slice(change.indexOf(': ') + 2)));
     expect(unexpected).toEqual([]);
     expect(changes.length).toBeLessThanOrEqual(hanCount(zhHant) / 100);
+  });
+
+  test('the README sections in 繁體中文 and 简体中文 are each in their own script', () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+    const section = (heading: string) => {
+      const start = readme.indexOf(`\n## ${heading}\n`);
+      expect(start).toBeGreaterThan(0);
+      const end = readme.indexOf('\n## ', start + 1);
+      return readme.slice(start, end === -1 ? undefined : end);
+    };
+    const hant = section('繁體中文');
+    const hans = section('简体中文');
+    for (const text of [hant, hans]) expect(Array.from(text).filter((c) => HAN.test(c)).length).toBeGreaterThan(200);
+    const changed = (text: string, convert: (t: string) => string) => {
+      const before = Array.from(text);
+      return Array.from(convert(text)).filter((c, i) => c !== before[i]);
+    };
+    expect(changed(hans, OpenCC.Converter({ from: 'tw', to: 'cn' }))).toEqual([]);
+    expect(changed(hant, OpenCC.Converter({ from: 'cn', to: 'tw' })).filter((c) => !['佔', '迴', '臺', '佈'].includes(c))).toEqual([]);
   });
 
   test('the two scripts really differ: Simplified conversion changes much of zh-Hant', () => {
