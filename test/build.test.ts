@@ -194,6 +194,14 @@ describe('production build', () => {
     const metadata = await fetch(`${addinUrl}functions.json`);
     expect(metadata.type).toMatch(/^application\/json/);
     expect(metadata.cors).toBe('*');
-    expect(JSON.parse(metadata.body.toString('utf8')).functions.length).toBe(DEALS_FUNCTIONS.length);
+    const functions: { id: string; helpUrl?: string }[] = JSON.parse(metadata.body.toString('utf8')).functions;
+    expect(functions.length).toBe(DEALS_FUNCTIONS.length);
+    // "Help on this function" lands on the deployed help page, never on a developer's localhost.
+    for (const f of functions) {
+      expect(f.helpUrl).toBe(`${addinUrl}help.html#${f.id}`);
+      const help = await fetch(f.helpUrl!);
+      expect(help.status).toBe(200);
+      expect(help.body.toString('utf8')).toContain(`id="${f.id}"`);
+    }
   });
 });

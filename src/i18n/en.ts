@@ -23,6 +23,7 @@ export const en = {
   'taskpane.loadedInto': 'Loaded {preset} into the new sheet “{sheet}”.',
   'taskpane.namesOnSheet': 'Its workbook names were already taken by an earlier copy, so this copy’s names belong to its sheet.',
   'taskpane.copyHint': 'Example formula: select it and copy it into a cell',
+  'taskpane.language': 'Language',
   'taskpane.error.planTooLarge': 'the sheet is too large to write in one request (about {size} MB; the safe limit is {limit} MB). Nothing was written.',
   'taskpane.error.invalidPlan': 'the preset could not be laid out ({detail}). Nothing was written.',
   'taskpane.error.readFailed': 'Excel could not read the workbook ({detail}). Nothing was written.',
