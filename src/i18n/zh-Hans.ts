@@ -586,7 +586,7 @@ export const zhHans: Messages = {
   'ledger.col.last': "末年",
   'ledger.col.include': "计入",
   'ledger.col.year': "年份",
-  'ledger.col.due': "到期金额（计入的交易）",
+  'ledger.col.due': "计入交易到期额",
   'ledger.deal.nvidia': "Nvidia",
   'ledger.deal.amd': "AMD",
   'ledger.deal.oracle': "Oracle（星际之门）",

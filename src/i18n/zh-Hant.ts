@@ -586,7 +586,7 @@ export const zhHant: Messages = {
   'ledger.col.last': "末年",
   'ledger.col.include': "納入",
   'ledger.col.year': "年份",
-  'ledger.col.due': "到期金額（已納入交易）",
+  'ledger.col.due': "納入交易到期額",
   'ledger.deal.nvidia': "Nvidia",
   'ledger.deal.amd': "AMD",
   'ledger.deal.oracle': "Oracle（星際之門）",

@@ -117,7 +117,10 @@ export function tranchePositionBreakeven(tranches: readonly Tranche[], targetVal
   // The bound holds in exact arithmetic; doubling covers rounding.
   for (let i = 0; i < 8 && Number.isFinite(upper) && gap(upper) < 0; i++) upper *= 2;
   if (!Number.isFinite(upper) || !(gap(upper) >= 0)) return undefined;
-  return brentRoot(gap, 0, upper, upper * 1e-15);
+  const root = brentRoot(gap, 0, upper, upper * 1e-15);
+  // Far below a high hurdle at low volatility the closed form's (H/S)^(2μ) terms overflow; Brent is
+  // then misled by non-finite values, so a root is returned only if it reproduces the target.
+  return root !== undefined && Math.abs(gap(root)) <= 1e-9 * targetValue ? root : undefined;
 }
 
 function upAndIn(spotPrice: number, barrierPrice: number, terms: TrancheTerms): BarrierOption {

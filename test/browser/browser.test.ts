@@ -384,7 +384,7 @@ describeBrowser('in Chromium', () => {
       await page.keyboard.type('600');
       await page.keyboard.press('Enter');
       const edited = await page.locator('#wb-grid td.wb-cell').allTextContents();
-      expect(await cellText(page, 'B73')).toBe('96.0');
+      expect(await cellText(page, 'B91')).toBe('96.0');
       const changedByEdit = Number(/(\d+) cells/.exec((await page.textContent('#wb-status')) ?? '')?.[1]);
       expect(changedByEdit).toBeGreaterThan(5);
 
@@ -439,18 +439,18 @@ describeBrowser('in Chromium', () => {
         questions.push(dialog.message());
         void dialog.dismiss();
       });
-      await page.click('#wb-grid td[data-address="B74"]');
+      await page.click('#wb-grid td[data-address="B92"]');
       await page.keyboard.type('1');
       await page.keyboard.press('Enter');
-      expect(questions).toEqual([`B74 holds a formula of the ${en['sheet.block.outputs']} block: =DEALS.WARRANTVALUE($B$7,$B$8,$B$9). Replace it with what you typed?`]);
-      expect(await cellText(page, 'B74')).toBe('96.0');
-      expect(await page.textContent('#wb-status')).toBe('B74 was left as it was.');
+      expect(questions).toEqual([`B92 holds a formula of the ${en['sheet.block.outputs']} block: =DEALS.WARRANTVALUE($B$7,$B$8,$B$9). Replace it with what you typed?`]);
+      expect(await cellText(page, 'B92')).toBe('96.0');
+      expect(await page.textContent('#wb-status')).toBe('B92 was left as it was.');
 
       page.once('dialog', (dialog) => void dialog.accept());
-      await page.click('#wb-grid td[data-address="B74"]');
+      await page.click('#wb-grid td[data-address="B92"]');
       await page.keyboard.type('1');
       await page.keyboard.press('Enter');
-      expect(await cellText(page, 'B74')).toBe('0.0');
+      expect(await cellText(page, 'B92')).toBe('0.0');
       // An input is changed without a question (a dialog would fail the test: nothing accepts it).
       await page.click('#wb-grid td[data-address="B15"]');
       await page.keyboard.type('300');
@@ -469,9 +469,9 @@ describeBrowser('in Chromium', () => {
         await page.keyboard.press(keys);
         return page.textContent('#wb-namebox');
       };
-      expect(await at('Control+ArrowDown')).toBe('B24'); // the end of the filled run B6:B24
-      expect(await at('Control+ArrowDown')).toBe('B27'); // over the blank B25:B26 to the next filled cell
-      expect(await at('Control+ArrowUp')).toBe('B24');
+      expect(await at('Control+ArrowDown')).toBe('B25'); // the end of the filled run B6:B25
+      expect(await at('Control+ArrowDown')).toBe('B28'); // over the blank B26:B27 to the next filled cell
+      expect(await at('Control+ArrowUp')).toBe('B25');
       expect(await at('Control+ArrowUp')).toBe('B6');
       expect(await at('Control+ArrowLeft')).toBe('A6');
       expect(await at('Control+ArrowRight')).toBe('G6'); // the header row A6:G6 is filled to G
@@ -490,12 +490,12 @@ describeBrowser('in Chromium', () => {
       const { page } = await open('/workbench.html', { viewport: { width: 1024, height: 768 } });
       await page.check('#deals-protect');
       await loadPreset(page, 'amd');
-      await page.click('#wb-grid td[data-address="B74"]');
+      await page.click('#wb-grid td[data-address="B92"]');
       await page.keyboard.type('1');
       expect(await page.isVisible('#wb-editor')).toBe(false);
       expect(await page.getAttribute('#wb-status', 'data-tone')).toBe('error');
-      expect(await page.textContent('#wb-status')).toBe(en['workbench.protected'].replace('{cell}', 'B74'));
-      expect(await cellText(page, 'B74')).toBe('96.0');
+      expect(await page.textContent('#wb-status')).toBe(en['workbench.protected'].replace('{cell}', 'B92'));
+      expect(await cellText(page, 'B92')).toBe('96.0');
       await page.click('#wb-grid td[data-address="B15"]');
       await page.keyboard.type('600');
       await page.keyboard.press('Enter');
@@ -509,7 +509,7 @@ describeBrowser('in Chromium', () => {
       const sheet = workbook.getWorksheet('AMD warrants')!;
       expect((sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
       expect(sheet.getCell('B15').protection?.locked).toBe(false);
-      expect(sheet.getCell('B74').protection?.locked).not.toBe(false);
+      expect(sheet.getCell('B92').protection?.locked).not.toBe(false);
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
     }, 120_000);
   });

@@ -116,7 +116,7 @@ describe('undo, redo, errors, guarded formulas, protection', () => {
     const original = book.values(id);
     const edited = book.setInput(id, 14, 1, '600'); // B15
     const afterEdit = book.values(id);
-    expect(book.value(id, 72, 1)).toBe(95998400000);
+    expect(book.value(id, 90, 1)).toBe(95998400000);
     const undone = book.undo()!;
     expect(undone).toMatchObject({ sheet: id, address: 'B15', changed: edited.changed, errors: 0 });
     expect(book.values(id)).toEqual(original);
@@ -124,9 +124,9 @@ describe('undo, redo, errors, guarded formulas, protection', () => {
     expect(book.redo()).toMatchObject({ address: 'B15', changed: edited.changed });
     expect(book.values(id)).toEqual(afterEdit);
     // A formula and a text cell come back as they were, and a new edit clears what could be redone.
-    book.setInput(id, 72, 1, '1');
+    book.setInput(id, 90, 1, '1');
     book.undo();
-    expect(book.formula(id, 72, 1)).toBe('=DEALS.WARRANTVALUE($B$7,$B$8,$B$15)');
+    expect(book.formula(id, 90, 1)).toBe('=DEALS.WARRANTVALUE($B$7,$B$8,$B$15)');
     book.setInput(id, 0, 0, 'New title');
     book.undo();
     expect(book.inputText(id, 0, 0)).toBe(amd().cells[0][0]);
@@ -170,7 +170,7 @@ describe('undo, redo, errors, guarded formulas, protection', () => {
 
   test('formulas of the Calculations and Outputs blocks are guarded; inputs, labels and checks are not', async () => {
     const { book, id } = await amdBook();
-    expect(book.guardedFormulaBlock(id, 73, 1)).toBe(en['sheet.block.outputs']); // B74, AMD_WarrantValueAtTarget
+    expect(book.guardedFormulaBlock(id, 91, 1)).toBe(en['sheet.block.outputs']); // B92, AMD_WarrantValueAtTarget
     // The first formula under the sheet's "Calculations" heading.
     const cells = amd().cells;
     const heading = cells.findIndex((row) => row[0] === en['sheet.block.calculations']);
@@ -186,8 +186,8 @@ describe('undo, redo, errors, guarded formulas, protection', () => {
     await workbenchSink(book, en).load(amd(), { protectFormulas: true });
     const id = book.active;
     expect(book.isEditable(id, 14, 1)).toBe(true); // B15
-    expect(book.isEditable(id, 73, 1)).toBe(false); // B74
-    expect(() => book.setInput(id, 73, 1, '1')).toThrow(/B74 is locked/);
+    expect(book.isEditable(id, 91, 1)).toBe(false); // B92
+    expect(() => book.setInput(id, 91, 1, '1')).toThrow(/B92 is locked/);
     expect(book.setInput(id, 14, 1, '600').changed).toBeGreaterThan(0);
     const [saved] = book.toSave();
     expect(saved.protectFormulas).toBe(true);

@@ -107,11 +107,11 @@ describe('lookup', () => {
  * Tolerance: zh-Hans, none (Traditional → Simplified from tw, hk or generic Traditional changes 0
  * characters). zh-Hant, only the pairs below, where OpenCC's character-level cn → tw/hk guess swaps
  * a character that is itself standard Traditional (Taiwan's Ministry of Education standard forms
- * 占, 回, 台, 布; 峰 as Taiwan writes it) for a variant; every other character must stay.
+ * 占, 回, 台, 布; 峰 and 閱 as Taiwan writes them) for a Hong Kong variant; every other character must stay.
  */
 const ALLOWED_HANT_VARIANTS: Readonly<Record<string, readonly string[]>> = {
   tw: ['占→佔', '回→迴', '台→臺', '布→佈'],
-  hk: ['占→佔', '回→迴', '布→佈', '峰→峯'],
+  hk: ['占→佔', '回→迴', '布→佈', '峰→峯', '閱→閲'],
 };
 
 const HAN = /\p{Script=Han}/u;
