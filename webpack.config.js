@@ -23,7 +23,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { WebpackError } = require('webpack');
-const { parseAddinUrl, productionManifest } = require('./scripts/manifest');
+const { parseAddinUrl, productionManifest, productionMetadata } = require('./scripts/manifest');
 
 /** Fails the compilation if a module from a forbidden package ends up in any chunk. */
 class ForbidPackagesPlugin {
@@ -45,6 +45,23 @@ class ForbidPackagesPlugin {
             new WebpackError(`${name} must not be bundled into the add-in (licence): ${resources.length} of its modules were pulled in, e.g. ${resources[0]}`),
           );
         }
+      });
+    });
+  }
+}
+
+/** Rewrites functions.json (emitted by the metadata plugin) for a production host. */
+class ProductionMetadataPlugin {
+  constructor(addinUrl) {
+    this.addinUrl = addinUrl;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('ProductionMetadataPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'ProductionMetadataPlugin', stage: compilation.constructor.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        const asset = compilation.getAsset('functions.json');
+        if (!asset) return;
+        const json = productionMetadata(asset.source.source().toString(), this.addinUrl);
+        compilation.updateAsset('functions.json', new compiler.webpack.sources.RawSource(json));
       });
     });
   }
@@ -83,6 +100,7 @@ module.exports = (env = {}, argv = {}) => {
         output: 'functions.json',
         input: './src/functions/functions.ts',
       }),
+      ...(addinUrl ? [new ProductionMetadataPlugin(addinUrl)] : []),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',

@@ -45,4 +45,15 @@ function productionManifest(devXml, addinUrl) {
   return xml;
 }
 
-module.exports = { productionManifest, parseAddinUrl, addin };
+/**
+ * Excel's function metadata (functions.json) for `addinUrl`: each function's `helpUrl` is written
+ * in the JSDoc on the development URL, so it moves under ADDIN_URL like the manifest's URLs.
+ */
+function productionMetadata(devJson, addinUrl) {
+  const base = parseAddinUrl(addinUrl);
+  const json = devJson.split(addin.developmentUrl).join(base);
+  if (json.includes(DEV_ORIGIN)) throw new Error(`functions.json: a development URL outside ${addin.developmentUrl} is left: ${DEV_ORIGIN}`);
+  return json;
+}
+
+module.exports = { productionManifest, productionMetadata, parseAddinUrl, addin };

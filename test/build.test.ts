@@ -25,7 +25,10 @@ const BUDGETS: Record<string, number> = { 'taskpane.js': 200_000, 'functions.js'
 const HYPERFORMULA_MARKERS = [/hyperformula/i, /gpl-v3/, /internal-use-in-handsontable/, /handsontable/i];
 
 const { serve } = require('../scripts/devServer') as { serve(port: number, options: { root: string }): Promise<{ server: Server }> };
-const { productionManifest } = require('../scripts/manifest') as { productionManifest(xml: string, addinUrl: string): string };
+const { productionManifest, productionMetadata } = require('../scripts/manifest') as {
+  productionManifest(xml: string, addinUrl: string): string;
+  productionMetadata(json: string, addinUrl: string): string;
+};
 
 /** The site's root; the add-in is built into its subdirectory SITE_PATH. */
 let siteDir = '';
@@ -79,12 +82,13 @@ describe('production build', () => {
     expect(String(build.stdout)).toMatch(/compiled successfully/);
   });
 
-  test('dist/functions.json is the metadata generated from functions.ts', async () => {
+  test('dist/functions.json is the metadata generated from functions.ts, helpUrls under ADDIN_URL', async () => {
     const generated = await generateCustomFunctionsMetadata(path.join(ROOT, 'src/functions/functions.ts'), true);
     expect(generated.errors).toEqual([]);
     const emitted = read('functions.json');
-    expect(emitted).toBe(generated.metadataJson);
-    expect(JSON.parse(emitted)).toEqual(JSON.parse(generated.metadataJson));
+    // The production build moves each helpUrl under ADDIN_URL; nothing else changes.
+    expect(emitted).toBe(productionMetadata(generated.metadataJson, addinUrl));
+    expect(emitted).not.toContain('localhost:3000');
   }, 60_000);
 
   test('the functions bundle associates every id with its function (injected by the metadata plugin), the task pane bundle none', () => {
@@ -194,6 +198,14 @@ describe('production build', () => {
     const metadata = await fetch(`${addinUrl}functions.json`);
     expect(metadata.type).toMatch(/^application\/json/);
     expect(metadata.cors).toBe('*');
-    expect(JSON.parse(metadata.body.toString('utf8')).functions.length).toBe(DEALS_FUNCTIONS.length);
+    const functions: { id: string; helpUrl?: string }[] = JSON.parse(metadata.body.toString('utf8')).functions;
+    expect(functions.length).toBe(DEALS_FUNCTIONS.length);
+    // "Help on this function" lands on the deployed help page, never on a developer's localhost.
+    for (const f of functions) {
+      expect(f.helpUrl).toBe(`${addinUrl}help.html#${f.id}`);
+      const help = await fetch(f.helpUrl!);
+      expect(help.status).toBe(200);
+      expect(help.body.toString('utf8')).toContain(`id="${f.id}"`);
+    }
   });
 });

@@ -112,3 +112,11 @@ export class ArgumentReader {
     return value;
   }
 }
+
+/** A share that may not be zero: (0, 1]. */
+export const POSITIVE_SHARE: NumberRule = { holds: (x) => x > 0 && x <= 1, says: 'must be a number greater than 0 and at most 1' };
+
+/** A whole number within [min, max]. */
+export function wholeNumberFrom(min: number, max: number, says: string): NumberRule {
+  return { holds: (x) => Number.isInteger(x) && x >= min && x <= max, says };
+}

@@ -5,7 +5,7 @@
  */
 import { CIRCULAR_FLOW_METRICS } from '../model';
 import * as excelFunctions from './functions';
-import { GREEK_LABELS } from './implementations';
+import { FUNDING_RISK_HEADER, GREEK_LABELS } from './implementations';
 
 /** What is known of an argument when a formula is parsed: omitted, or a value of some size. */
 export type ArgumentShape = { readonly omitted: true } | { readonly omitted: false; readonly rows: number; readonly columns: number };
@@ -47,6 +47,22 @@ function periodShape(args: readonly ArgumentShape[], indexes: readonly number[])
   return shape;
 }
 
+/** The arguments of the tranche functions; the third is the price, or the target value to solve for. */
+function trancheParameters(third: 'price' | 'targetValue'): ParameterSpec[] {
+  return [
+    required('shares', true),
+    required('strike'),
+    required(third),
+    required('hurdle', true),
+    required('volatility'),
+    required('years'),
+    optional('rate'),
+    optional('dividendYield'),
+    optional('milestoneProbability', true),
+    optional('observationsPerYear'),
+  ];
+}
+
 export const DEALS_FUNCTIONS: readonly DealsFunctionSpec[] = [
   {
     name: 'WARRANTVALUE',
@@ -67,17 +83,20 @@ export const DEALS_FUNCTIONS: readonly DealsFunctionSpec[] = [
   {
     name: 'TRANCHEVALUE',
     implementation: excelFunctions.trancheValue,
-    parameters: [
-      required('shares'),
-      required('strike'),
-      required('price'),
-      required('hurdle'),
-      required('volatility'),
-      required('years'),
-      optional('rate'),
-      optional('dividendYield'),
-      optional('milestoneProbability'),
-    ],
+    parameters: trancheParameters('price'),
+    result: 'scalar',
+  },
+  {
+    name: 'TRANCHEGREEKS',
+    implementation: excelFunctions.trancheGreeks,
+    parameters: trancheParameters('price'),
+    result: 'matrix',
+    spillSize: () => ({ rows: GREEK_LABELS.length, columns: 2 }),
+  },
+  {
+    name: 'TRANCHEBREAKEVEN',
+    implementation: excelFunctions.trancheBreakeven,
+    parameters: trancheParameters('targetValue'),
     result: 'scalar',
   },
   {
@@ -138,6 +157,29 @@ export const DEALS_FUNCTIONS: readonly DealsFunctionSpec[] = [
       if (metric && !metric.omitted) return periods;
       const count = periods.rows * periods.columns;
       return count === 1 ? { rows: CIRCULAR_FLOW_METRICS.length, columns: 2 } : { rows: count + 1, columns: CIRCULAR_FLOW_METRICS.length };
+    },
+  },
+  {
+    name: 'FUNDINGRISK',
+    implementation: excelFunctions.fundingRisk,
+    parameters: [
+      required('obligations', true),
+      required('revenueNow'),
+      required('growthRate'),
+      required('volatility'),
+      optional('revenueShare'),
+      optional('cash'),
+      optional('financing', true),
+      optional('paths'),
+      optional('seed'),
+      optional('metric'),
+    ],
+    result: 'matrix',
+    spillSize: (args) => {
+      const years = periodShape(args, [0]);
+      const metric = args[9];
+      if (metric && !metric.omitted) return years;
+      return { rows: years.rows * years.columns + 1, columns: FUNDING_RISK_HEADER.length };
     },
   },
 ];

@@ -43,33 +43,101 @@ export function warrantValue(
 }
 
 /**
- * Value of a warrant tranche that vests only if the share price reaches the hurdle before expiry (up-and-in call), times the probability of its deployment milestone.
+ * Value of warrant tranches that vest only if the share price reaches their hurdle before expiry (up-and-in calls), each times the probability of its deployment milestone; with ranges (one cell per tranche) the total of the tranches.
  * @customfunction TRANCHEVALUE
  * @helpurl https://localhost:3000/help.html#TRANCHEVALUE
- * @param shares Number of warrant shares in the tranche (shares), > 0.
+ * @param shares Number of warrant shares in the tranche (shares), > 0: a number, or a row or column with one cell per tranche.
  * @param strike Exercise price per share (currency/share), ≥ 0.
  * @param price Share price now (currency/share), > 0.
- * @param hurdle Share price the stock must trade at or above to vest the tranche (currency/share), > 0.
+ * @param hurdle Share price the stock must trade at or above to vest the tranche (currency/share), > 0: a number or one cell per tranche.
  * @param volatility Annual volatility as a decimal, > 0.
  * @param years Time to expiry in years, > 0.
  * @param [rate] Risk-free rate, continuously compounded per year (default 0).
  * @param [dividendYield] Continuous dividend yield per year (default 0).
- * @param [milestoneProbability] Probability from 0 to 1 that the deployment milestone is reached (default 1).
- * @returns Value of the tranche (currency).
+ * @param [milestoneProbability] Probability from 0 to 1 that the deployment milestone is reached (default 1): a number or one cell per tranche.
+ * @param [observationsPerYear] How often a year the price is checked against the hurdle: 0 or omitted for continuously, 252 for daily closes (Broadie–Glasserman–Kou correction).
+ * @returns Value of the tranches (currency).
  */
 export function trancheValue(
-  shares: any,
+  shares: any[][],
   strike: any,
   price: any,
-  hurdle: any,
+  hurdle: any[][],
   volatility: any,
   years: any,
   rate?: any,
   dividendYield?: any,
-  milestoneProbability?: any,
+  milestoneProbability?: any[][],
+  observationsPerYear?: any,
 ): number {
   return asExcelFunction('TRANCHEVALUE', () =>
-    impl.trancheValue(shares, strike, price, hurdle, volatility, years, rate, dividendYield, milestoneProbability),
+    impl.trancheValue(shares, strike, price, hurdle, volatility, years, rate, dividendYield, milestoneProbability, observationsPerYear),
+  );
+}
+
+/**
+ * Sensitivities of the tranches TRANCHEVALUE values (same arguments) as a 5×2 array: delta, gamma, vega (per 1.00 of volatility), theta (per year), rho (per 1.00 of rate).
+ * @customfunction TRANCHEGREEKS
+ * @helpurl https://localhost:3000/help.html#TRANCHEGREEKS
+ * @param shares Number of warrant shares in the tranche (shares), > 0: a number, or a row or column with one cell per tranche.
+ * @param strike Exercise price per share (currency/share), ≥ 0.
+ * @param price Share price now (currency/share), > 0.
+ * @param hurdle Share price the stock must trade at or above to vest the tranche (currency/share), > 0: a number or one cell per tranche.
+ * @param volatility Annual volatility as a decimal, > 0.
+ * @param years Time to expiry in years, > 0.
+ * @param [rate] Risk-free rate, continuously compounded per year (default 0).
+ * @param [dividendYield] Continuous dividend yield per year (default 0).
+ * @param [milestoneProbability] Probability from 0 to 1 that the deployment milestone is reached (default 1): a number or one cell per tranche.
+ * @param [observationsPerYear] How often a year the price is checked against the hurdle: 0 or omitted for continuously, 252 for daily closes (Broadie–Glasserman–Kou correction).
+ * @returns Labels and values of the tranches' greeks.
+ */
+export function trancheGreeks(
+  shares: any[][],
+  strike: any,
+  price: any,
+  hurdle: any[][],
+  volatility: any,
+  years: any,
+  rate?: any,
+  dividendYield?: any,
+  milestoneProbability?: any[][],
+  observationsPerYear?: any,
+): any[][] {
+  return asExcelFunction('TRANCHEGREEKS', () =>
+    impl.trancheGreeks(shares, strike, price, hurdle, volatility, years, rate, dividendYield, milestoneProbability, observationsPerYear),
+  );
+}
+
+/**
+ * Share price today at which TRANCHEVALUE with the same tranches and terms equals the target value; #NUM! when no price does.
+ * @customfunction TRANCHEBREAKEVEN
+ * @helpurl https://localhost:3000/help.html#TRANCHEBREAKEVEN
+ * @param shares Number of warrant shares in the tranche (shares), > 0: a number, or a row or column with one cell per tranche.
+ * @param strike Exercise price per share (currency/share), ≥ 0.
+ * @param targetValue Total value the tranches should reach (currency), > 0.
+ * @param hurdle Share price the stock must trade at or above to vest the tranche (currency/share), > 0: a number or one cell per tranche.
+ * @param volatility Annual volatility as a decimal, > 0.
+ * @param years Time to expiry in years, > 0.
+ * @param [rate] Risk-free rate, continuously compounded per year (default 0).
+ * @param [dividendYield] Continuous dividend yield per year (default 0).
+ * @param [milestoneProbability] Probability from 0 to 1 that the deployment milestone is reached (default 1): a number or one cell per tranche.
+ * @param [observationsPerYear] How often a year the price is checked against the hurdle: 0 or omitted for continuously, 252 for daily closes (Broadie–Glasserman–Kou correction).
+ * @returns Share price (currency/share).
+ */
+export function trancheBreakeven(
+  shares: any[][],
+  strike: any,
+  targetValue: any,
+  hurdle: any[][],
+  volatility: any,
+  years: any,
+  rate?: any,
+  dividendYield?: any,
+  milestoneProbability?: any[][],
+  observationsPerYear?: any,
+): number {
+  return asExcelFunction('TRANCHEBREAKEVEN', () =>
+    impl.trancheBreakeven(shares, strike, targetValue, hurdle, volatility, years, rate, dividendYield, milestoneProbability, observationsPerYear),
   );
 }
 
@@ -176,4 +244,37 @@ export function circularFlow(
   cumulative?: any,
 ): any[][] {
   return asExcelFunction('CIRCULARFLOW', () => impl.circularFlow(investment, purchases, grossMargin, equityGranted, metric, cumulative));
+}
+
+/**
+ * Monte Carlo funding risk of yearly obligations: lognormal revenue (a share of it available), starting cash and yearly financing against the money due. Without metric it spills a header row (year, shortfallProb, ranOutProb, expectedShortfall, p5, p50, p95) and one row per year; seeded, so the same inputs give the same numbers everywhere.
+ * @customfunction FUNDINGRISK
+ * @helpurl https://localhost:3000/help.html#FUNDINGRISK
+ * @param obligations Money due in years 1…T, ≥ 0: a row or a column with one cell per year.
+ * @param revenueNow Revenue in year 0 (currency per year), > 0.
+ * @param growthRate Expected revenue growth, continuous per year (E[revenue in year t] = revenueNow·e^(growthRate·t)), as a decimal.
+ * @param volatility Annual volatility of revenue as a decimal, > 0.
+ * @param [revenueShare] Share of each year's revenue available for the obligations, greater than 0 and at most 1 (default 1).
+ * @param [cash] Cash at the start (currency), ≥ 0 (default 0).
+ * @param [financing] New money each year (currency), ≥ 0: one number for every year, or a range of the same shape as obligations (default 0).
+ * @param [paths] Number of simulated paths, a whole number from 1,000 to 1,000,000 (default 10,000).
+ * @param [seed] Seed of the random numbers (xoshiro128**, Box–Muller normals), a whole number ≥ 0 (default 1).
+ * @param [metric] One of shortfallProb, ranOutProb, expectedShortfall, p5, p50, p95 (case-insensitive) to return alone, in the shape of obligations.
+ * @returns Per year: P(cash < 0), P(cash was negative in any year so far), E[shortfall], and the 5th, 50th and 95th percentiles of cash.
+ */
+export function fundingRisk(
+  obligations: any[][],
+  revenueNow: any,
+  growthRate: any,
+  volatility: any,
+  revenueShare?: any,
+  cash?: any,
+  financing?: any[][],
+  paths?: any,
+  seed?: any,
+  metric?: any,
+): any[][] {
+  return asExcelFunction('FUNDINGRISK', () =>
+    impl.fundingRisk(obligations, revenueNow, growthRate, volatility, revenueShare, cash, financing, paths, seed, metric),
+  );
 }

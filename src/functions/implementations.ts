@@ -12,13 +12,21 @@ import {
   CircularFlowMetric,
   blackScholesGreeks,
   dilutedWarrantValue,
-  hurdleWarrantValue,
+  Tranche,
+  TrancheGreeks,
+  tranchePositionBreakeven,
+  tranchePositionGreeks,
+  tranchePositionValue,
+  TrancheTerms,
+  FUNDING_RISK_METRICS,
+  fundingRisk as fundingRiskModel,
+  FundingRiskMetric,
   requiredRevenue as requiredRevenueModel,
   runningFundingGap,
   shortfallProbability,
   WarrantTerms,
 } from '../model';
-import { ANY_NUMBER, ArgumentReader, ExcelValue, isOmitted, NON_NEGATIVE, POSITIVE, UNIT_INTERVAL } from './args';
+import { ANY_NUMBER, ArgumentReader, ExcelValue, isOmitted, NON_NEGATIVE, POSITIVE, POSITIVE_SHARE, UNIT_INTERVAL, wholeNumberFrom } from './args';
 import { noSolution } from './errors';
 import { alignPeriods, toShape } from './periods';
 
@@ -69,30 +77,76 @@ export function warrantValue(
   return reader.finite(warrants * each);
 }
 
-export function trancheValue(
+/**
+ * The arguments of TRANCHEVALUE, TRANCHEGREEKS and TRANCHEBREAKEVEN, in order; the third is the
+ * share price (or, for the break-even, the target value). `shares`, `hurdle` and
+ * `milestoneProbability` take one number (one tranche) or one cell per tranche in a row or column;
+ * a single number stands for every tranche.
+ */
+export type TrancheCall = [
   shares: ExcelValue,
   strike: ExcelValue,
-  price: ExcelValue,
+  priceOrTarget: ExcelValue,
   hurdle: ExcelValue,
   volatility: ExcelValue,
   years: ExcelValue,
   rate?: ExcelValue,
   dividendYield?: ExcelValue,
   milestoneProbability?: ExcelValue,
-): number {
-  const reader = new ArgumentReader('TRANCHEVALUE');
-  const warrants = reader.number('shares', shares, POSITIVE);
-  const terms: Required<WarrantTerms> = {
+  observationsPerYear?: ExcelValue,
+];
+
+/** Reads a tranche call: the tranches, their shared terms, and the third argument (a positive number named `thirdName`). */
+function readTrancheCall(reader: ArgumentReader, thirdName: 'price' | 'targetValue', call: TrancheCall): { tranches: Tranche[]; terms: TrancheTerms; third: number } {
+  const [shares, strike, third, hurdle, volatility, years, rate, dividendYield, milestoneProbability, observationsPerYear] = call;
+  const {
+    series: [counts, hurdles, probabilities],
+  } = alignPeriods(
+    reader,
+    [
+      ['shares', reader.numberGrid('shares', shares, POSITIVE)],
+      ['hurdle', reader.numberGrid('hurdle', hurdle, POSITIVE)],
+      ['milestoneProbability', reader.numberGrid('milestoneProbability', isOmitted(milestoneProbability) ? 1 : milestoneProbability, UNIT_INTERVAL)],
+    ],
+    'tranches',
+  );
+  const terms: TrancheTerms = {
     strikePrice: reader.number('strike', strike, NON_NEGATIVE),
     volatility: reader.number('volatility', volatility, POSITIVE),
     years: reader.number('years', years, POSITIVE),
     rate: reader.optionalNumber('rate', rate, ANY_NUMBER, 0),
     dividendYield: reader.optionalNumber('dividendYield', dividendYield, ANY_NUMBER, 0),
+    observationsPerYear: reader.optionalNumber('observationsPerYear', observationsPerYear, NON_NEGATIVE, 0),
   };
-  const spot = reader.number('price', price, POSITIVE);
-  const hurdlePrice = reader.number('hurdle', hurdle, POSITIVE);
-  const probability = reader.optionalNumber('milestoneProbability', milestoneProbability, UNIT_INTERVAL, 1);
-  return reader.finite(warrants * probability * hurdleWarrantValue(spot, hurdlePrice, terms));
+  const tranches = counts.map((n, i) => ({ shares: n, hurdlePrice: hurdles[i], milestoneProbability: probabilities[i] }));
+  return { tranches, terms, third: reader.number(thirdName, third, POSITIVE) };
+}
+
+/** Value of a tranche position: Σ shares × milestone probability × up-and-in call. */
+export function trancheValue(...call: TrancheCall): number {
+  const reader = new ArgumentReader('TRANCHEVALUE');
+  const { tranches, terms, third: spot } = readTrancheCall(reader, 'price', call);
+  return reader.finite(tranchePositionValue(spot, tranches, terms));
+}
+
+export const GREEK_LABELS = ['delta', 'gamma', 'vega', 'theta', 'rho'] as const;
+
+/** Greeks of a tranche position, as TRANCHEVALUE values it: a 5×2 block of names and values. */
+export function trancheGreeks(...call: TrancheCall): Cell[][] {
+  const reader = new ArgumentReader('TRANCHEGREEKS');
+  const { tranches, terms, third: spot } = readTrancheCall(reader, 'price', call);
+  const greeks: TrancheGreeks = tranchePositionGreeks(spot, tranches, terms);
+  return GREEK_LABELS.map((label) => [label, reader.finite(greeks[label])]);
+}
+
+/** The share price at which TRANCHEVALUE with the same tranches and terms equals the target. */
+export function trancheBreakeven(...call: TrancheCall): number {
+  const reader = new ArgumentReader('TRANCHEBREAKEVEN');
+  const { tranches, terms, third: target } = readTrancheCall(reader, 'targetValue', call);
+  if (tranches.every((t) => t.milestoneProbability === 0)) throw noSolution('TRANCHEBREAKEVEN', 'every milestone probability is 0, so the tranches are worth 0 at any price');
+  const price = tranchePositionBreakeven(tranches, target, terms);
+  if (price === undefined || !Number.isFinite(price)) throw noSolution('TRANCHEBREAKEVEN', 'no finite share price gives that value');
+  return price;
 }
 
 export function breakevenPrice(
@@ -113,8 +167,6 @@ export function breakevenPrice(
   if (price === undefined || !Number.isFinite(price)) throw noSolution('BREAKEVENPRICE', 'no finite share price gives that value');
   return price;
 }
-
-export const GREEK_LABELS = ['delta', 'gamma', 'vega', 'theta', 'rho'] as const;
 
 export function warrantGreeks(
   shares: ExcelValue,
@@ -213,4 +265,60 @@ export function circularFlow(
   if (chosen !== undefined) return toShape(perPeriod.map((_, i) => value(chosen, i)), shape);
   if (perPeriod.length === 1) return CIRCULAR_FLOW_METRICS.map((m) => [m, value(m, 0)]);
   return [[...CIRCULAR_FLOW_METRICS], ...perPeriod.map((_, i) => CIRCULAR_FLOW_METRICS.map((m) => value(m, i)))];
+}
+
+export const FUNDING_RISK_HEADER = ['year', ...FUNDING_RISK_METRICS] as const;
+export const FUNDING_RISK_PATHS = { min: 1_000, max: 1_000_000, default: 10_000 } as const;
+const PATHS_RULE = wholeNumberFrom(FUNDING_RISK_PATHS.min, FUNDING_RISK_PATHS.max, 'must be a whole number from 1,000 to 1,000,000');
+const SEED_RULE = wholeNumberFrom(0, Number.MAX_SAFE_INTEGER, 'must be a whole number ≥ 0 (at most 2^53 − 1)');
+
+/**
+ * Monte Carlo funding risk of a schedule of obligations (one cell per year). Without `metric`: a
+ * header row and one row per year (year, shortfallProb, ranOutProb, expectedShortfall, p5, p50,
+ * p95) whatever the orientation of `obligations`; with it, that metric per year in the shape of
+ * `obligations`. `financing` is one number for every year or a range of the obligations' shape.
+ */
+export function fundingRisk(
+  obligations: ExcelValue,
+  revenueNow: ExcelValue,
+  growthRate: ExcelValue,
+  volatility: ExcelValue,
+  revenueShare?: ExcelValue,
+  cash?: ExcelValue,
+  financing?: ExcelValue,
+  paths?: ExcelValue,
+  seed?: ExcelValue,
+  metric?: ExcelValue,
+): Cell[][] {
+  const reader = new ArgumentReader('FUNDINGRISK');
+  const { shape, series } = alignPeriods(reader, [['obligations', reader.numberGrid('obligations', obligations, NON_NEGATIVE)]]);
+  const due = series[0];
+  const revenue = reader.number('revenueNow', revenueNow, POSITIVE);
+  const growth = reader.number('growthRate', growthRate, ANY_NUMBER);
+  const sigma = reader.number('volatility', volatility, POSITIVE);
+  const share = reader.optionalNumber('revenueShare', revenueShare, POSITIVE_SHARE, 1);
+  const cashNow = reader.optionalNumber('cash', cash, NON_NEGATIVE, 0);
+  const financingGrid = reader.numberGrid('financing', isOmitted(financing) ? 0 : financing, NON_NEGATIVE);
+  const financingFlat = financingGrid.flat();
+  if (financingFlat.length !== 1 && (financingGrid.length !== shape.rows || financingGrid[0].length !== shape.columns)) {
+    reader.fail('financing', `must be one number or a range of the same shape as obligations (${shape.rows}×${shape.columns})`);
+  }
+  const newMoney = financingFlat.length === 1 ? due.map(() => financingFlat[0]) : financingFlat;
+  const pathCount = reader.optionalNumber('paths', paths, PATHS_RULE, FUNDING_RISK_PATHS.default);
+  const seedValue = reader.optionalNumber('seed', seed, SEED_RULE, 1);
+  const chosen: FundingRiskMetric | undefined = reader.choiceOrAbsent('metric', metric, FUNDING_RISK_METRICS);
+
+  const years = fundingRiskModel({
+    obligations: due,
+    revenueNow: revenue,
+    growthRate: growth,
+    volatility: sigma,
+    revenueShare: share,
+    cash: cashNow,
+    financing: newMoney,
+    paths: pathCount,
+    seed: seedValue,
+  });
+  if (chosen !== undefined) return toShape(years.map((y) => reader.finite(y[chosen])), shape);
+  return [[...FUNDING_RISK_HEADER], ...years.map((y) => FUNDING_RISK_HEADER.map((m) => reader.finite(y[m])))];
 }

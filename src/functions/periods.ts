@@ -10,10 +10,11 @@ export interface PeriodShape {
 }
 
 /**
- * The common period shape of several argument grids, each flattened to one value per period.
+ * The common period shape of several argument grids, each flattened to one value per period
+ * (or per tranche: `items` names what one cell stands for in the error message).
  * Throws `#VALUE!` for a 2-D block or for ranges of different shapes.
  */
-export function alignPeriods(reader: ArgumentReader, grids: ReadonlyArray<readonly [name: string, grid: number[][]]>): {
+export function alignPeriods(reader: ArgumentReader, grids: ReadonlyArray<readonly [name: string, grid: number[][]]>, items = 'periods'): {
   shape: PeriodShape;
   series: number[][];
 } {
@@ -22,7 +23,7 @@ export function alignPeriods(reader: ArgumentReader, grids: ReadonlyArray<readon
   for (const [name, grid] of grids) {
     const rows = grid.length;
     const columns = grid[0].length;
-    if (rows > 1 && columns > 1) reader.fail(name, 'must be a single row or column of periods');
+    if (rows > 1 && columns > 1) reader.fail(name, `must be a single row or column of ${items}`);
     if (rows * columns === 1) continue;
     if (shapeFrom && (rows !== shape.rows || columns !== shape.columns)) {
       reader.fail(name, `must have the same shape as ${shapeFrom} (${shape.rows}×${shape.columns})`);

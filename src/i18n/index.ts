@@ -9,11 +9,22 @@
  *
  * What is never translated: DEALS function names and CIRCULARFLOW metric names (they are part of
  * formulas), workbook names such as `AMD_WarrantValueAtTarget`, and the facts' own source text
- * (quotes, URLs, dates), which is shown as the source wrote it.
+ * (quotes, URLs, dates), which is shown as the source wrote it. Company names stay as the sources
+ * write them (AMD, Nvidia, Oracle …), so a label matches the facts quoted beside it.
+ *
+ * Chinese catalogues (`zh-Hant.ts` 繁體中文 for zh-TW/zh-HK/zh-MO, `zh-Hans.ts` 简体中文 for
+ * zh-CN/zh-SG), one units rule: the number formats are the same in every language (a cell shows
+ * full USD in billions with `#,##0.0,,,`), so a label names the scale the cell shows and never
+ * rescales it: USD bn is 十億美元 / 十亿美元, USD tn is 兆美元 (Taiwan usage) / 万亿美元, also in
+ * prose next to a number ("約 300 十億美元"), because the numbers in a text come from the facts as
+ * stated and are not multiplied (億美元 would need × 10). GW and % stay as symbols. Each catalogue
+ * is in one script only; test/scenarios/i18n.test.ts checks that with OpenCC.
  */
 import { en } from './en';
+import { zhHans } from './zh-Hans';
+import { zhHant } from './zh-Hant';
 
-export { en };
+export { en, zhHans, zhHant };
 
 /** A key of the catalogue, e.g. `'amd.title'`. */
 export type MessageKey = keyof typeof en;
@@ -30,20 +41,48 @@ export type MessageParams<K extends MessageKey> = { readonly [P in Placeholders<
 /** `t(key)` for a message without placeholders, `t(key, params)` for one with them. */
 export type ParamArgs<K extends MessageKey> = [Placeholders<(typeof en)[K]>] extends [never] ? [] : [params: MessageParams<K>];
 
-/** The languages with a catalogue. zh-Hant and zh-Hans will join with the same keys. */
-export const LOCALES = ['en'] as const;
+/** The languages with a catalogue. */
+export const LOCALES = ['en', 'zh-Hant', 'zh-Hans'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export const CATALOGUES: { readonly [L in Locale]: Messages } = { en };
+export const CATALOGUES: { readonly [L in Locale]: Messages } = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
 
 export const DEFAULT_LOCALE: Locale = 'en';
 
-/** The catalogue for a locale (an Office display language such as `en-US` or `zh-TW` is matched by prefix). */
-export function messagesFor(locale: string | undefined): Messages {
-  const wanted = (locale ?? '').toLowerCase();
-  const exact = LOCALES.find((l) => l.toLowerCase() === wanted);
-  const byPrefix = LOCALES.find((l) => wanted.startsWith(l.toLowerCase()));
-  return CATALOGUES[exact ?? byPrefix ?? DEFAULT_LOCALE];
+/** Each language's own name, for a language menu. */
+export const LOCALE_NAMES: { readonly [L in Locale]: string } = { en: 'English', 'zh-Hant': '繁體中文', 'zh-Hans': '简体中文' };
+
+/** Regions whose Chinese is written in Traditional characters when a tag names no script. */
+const TRADITIONAL_REGIONS = new Set(['tw', 'hk', 'mo']);
+
+/**
+ * The catalogue's locale for a BCP-47 tag (an Office display language, `navigator.language`, a
+ * `--lang` value): an explicit script wins (`zh-Hant-HK`, `zh-Hans-TW`), then the region (zh-TW,
+ * zh-HK, zh-MO → zh-Hant; zh-CN, zh-SG and bare `zh` → zh-Hans); every other language is English.
+ * Case and `_` for `-` are accepted (`zh_tw`).
+ */
+export function resolveLocale(tag: string | undefined | null): Locale {
+  const parts = (tag ?? '').trim().toLowerCase().replace(/_/g, '-').split('-');
+  if (parts[0] !== 'zh') return DEFAULT_LOCALE;
+  const subtags = parts.slice(1);
+  if (subtags.includes('hant')) return 'zh-Hant';
+  if (subtags.includes('hans')) return 'zh-Hans';
+  return subtags.some((s) => TRADITIONAL_REGIONS.has(s)) ? 'zh-Hant' : 'zh-Hans';
+}
+
+/** Whether a string is one of LOCALES exactly (for a stored or typed choice). */
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** The locale of one of CATALOGUES (by identity), e.g. for a page's `lang` attribute; undefined for another object. */
+export function localeOf(messages: Messages): Locale | undefined {
+  return LOCALES.find((locale) => CATALOGUES[locale] === messages);
+}
+
+/** The catalogue for a BCP-47 tag, resolved by `resolveLocale`. */
+export function messagesFor(tag: string | undefined | null): Messages {
+  return CATALOGUES[resolveLocale(tag)];
 }
 
 const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;

@@ -35,13 +35,25 @@ export interface BarrierOption {
  *   barrierPrice: 95, rebate: 3, years: 0.5, rate: 0.08, dividendYield: 0.04, volatility: 0.25 }) // 9.0246 (Haug p. 72)
  */
 export function barrierOptionValue(o: BarrierOption): number {
+  const isDown = o.barrierType === 'DownIn' || o.barrierType === 'DownOut';
+  const isIn = o.barrierType === 'DownIn' || o.barrierType === 'UpIn';
+  const breached = isDown ? o.spotPrice <= o.barrierPrice : o.spotPrice >= o.barrierPrice;
+  if (breached) {
+    return isIn ? blackScholesMerton(o.kind, o.spotPrice, o.strikePrice, o.years, o.rate, o.dividendYield, o.volatility) : o.rebate;
+  }
+  return barrierFormulaValue(o);
+}
+
+/**
+ * Haug's closed form itself, without the breached-barrier shortcut: the value for a spot on the
+ * unbreached side, and beyond it the same expression continued analytically (smooth in every
+ * input). Sensitivities by central differences use it so that a step across the barrier does not
+ * meet the kink where `barrierOptionValue` switches to the plain option.
+ */
+export function barrierFormulaValue(o: BarrierOption): number {
   const { kind, barrierType, spotPrice: S, strikePrice: X, barrierPrice: H, rebate: K, years: T, rate: r, volatility: v } = o;
   const isDown = barrierType === 'DownIn' || barrierType === 'DownOut';
   const isIn = barrierType === 'DownIn' || barrierType === 'UpIn';
-  const breached = isDown ? S <= H : S >= H;
-  if (breached) {
-    return isIn ? blackScholesMerton(kind, S, X, T, r, o.dividendYield, v) : K;
-  }
 
   const b = r - o.dividendYield; // cost of carry
   const stdDev = v * Math.sqrt(T);

@@ -29,7 +29,7 @@ export function requiredRevenue(annualCapex: number, capexShareOfRevenue: number
  * Brownian motion from `revenueNow` with expected continuous growth `growthRate` and volatility
  * `volatility` (per year): N((ln(required/revenueNow) − (g − σ²/2)·T)/(σ√T)).
  *
- * @example shortfallProbability(2000, 1200, 0.1, 0.3, 5) // 0.5414
+ * @example shortfallProbability(2000, 1200, 0.1, 0.3, 5) // 0.6374
  */
 export function shortfallProbability(required: number, revenueNow: number, growthRate: number, volatility: number, years: number): number {
   const stdDev = volatility * Math.sqrt(years);

@@ -4,5 +4,8 @@ export * from './blackScholes';
 export * from './barrier';
 export * from './solve';
 export * from './warrant';
+export * from './tranche';
 export * from './funding';
 export * from './circular';
+export * from './random';
+export * from './fundingRisk';

@@ -1,11 +1,10 @@
 /**
- * Warrants: calls written by the company on its own shares, and the vesting tranches of the
- * AMD–OpenAI kind (a warrant that vests only once the share price reaches a hurdle).
+ * Warrants: calls written by the company on its own shares (the vesting tranches of the
+ * AMD–OpenAI kind are in `tranche.ts`).
  *
  * Units: prices per share in one currency unit; share counts in shares; other inputs as in
  * `blackScholes.ts`.
  */
-import { barrierOptionValue } from './barrier';
 import { blackScholesGreeks, blackScholesMerton } from './blackScholes';
 import { brentRoot } from './solve';
 
@@ -38,7 +37,7 @@ export function callValue(spotPrice: number, terms: WarrantTerms): number {
  * - price from before the warrants were known: W = λ·C(S).
  *
  * @example dilutedWarrantValue(100, { strikePrice: 100, years: 1, rate: 0.05, dividendYield: 0, volatility: 0.3 }, 1000, 100, false)
- *   // (1000/1100)·14.2313 = 12.9376
+ *   // (1000/1100)·14.23125 = 12.9375
  */
 export function dilutedWarrantValue(
   spotPrice: number,
@@ -65,27 +64,6 @@ export function dilutedWarrantValue(
     if (Math.abs(step) <= 1e-15 * Math.max(Math.abs(value), 1e-300)) break;
   }
   return Math.max(value, 0);
-}
-
-/**
- * Value of one warrant share in a tranche that vests only if the share price trades at or above
- * `hurdlePrice` at some time before expiry: a continuously monitored up-and-in call with no rebate
- * (Reiner–Rubinstein, Haug §4.17.1). At or above the hurdle it is the plain call. Requires
- * years > 0 and volatility > 0.
- */
-export function hurdleWarrantValue(spotPrice: number, hurdlePrice: number, terms: Required<WarrantTerms>): number {
-  return barrierOptionValue({
-    kind: 'call',
-    barrierType: 'UpIn',
-    spotPrice,
-    strikePrice: terms.strikePrice,
-    barrierPrice: hurdlePrice,
-    rebate: 0,
-    years: terms.years,
-    rate: terms.rate,
-    dividendYield: terms.dividendYield,
-    volatility: terms.volatility,
-  });
 }
 
 /**

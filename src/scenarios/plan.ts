@@ -84,8 +84,11 @@ export const STYLE_GUIDE: { readonly [S in CellStyle]: StyleLook } = {
   note: { italic: true, fontColor: '#595959' },
 };
 
-/** Chart types, named as the members of Office.js `Excel.ChartType` (`Excel.ChartType.columnClustered`). */
-export type ChartType = 'line' | 'columnClustered' | 'columnStacked';
+/**
+ * Chart types, named as the members of Office.js `Excel.ChartType` (`Excel.ChartType.columnClustered`).
+ * `barClustered` draws horizontal bars: its category axis is vertical, its value axis horizontal.
+ */
+export type ChartType = 'line' | 'columnClustered' | 'columnStacked' | 'barClustered';
 
 export interface ChartSeriesPlan {
   /** Series name as text (already translated). */

@@ -20,7 +20,8 @@
  * | `{str:message.key}`      | a string literal with the catalogue text, quotes doubled: `"Bubble"` |
  *
  * Formulas may use DEALS.* functions and native functions that both Excel and the formula engine (src/engine)
- * evaluate (SUM, MAX, MIN, ABS, AND, OR, IF, INT, EXP, LN, RRI, ROWS, SUMIF …): no LET, LAMBDA,
+ * evaluate (SUM, MAX, MIN, ABS, AND, OR, IF, INT, EXP, LN, RRI, ROWS, SUMIF, CHOOSE, INDEX,
+ * MATCH, COUNTIF, SUMPRODUCT …): no LET, LAMBDA,
  * XLOOKUP or dynamic-array-only functions. Write exponents as `10^9`, never `1E9`.
  */
 import type { MessageKey } from '../i18n';

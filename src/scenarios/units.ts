@@ -44,12 +44,18 @@ export const UNITS = {
   date: { label: 'unit.date', format: 'yyyy-mm-dd' },
   multiple: { label: 'unit.multiple', format: '0.0"x"' },
   flag: { label: 'unit.flag', format: 'General' },
+  /** A whole number: a count, a seed, a choice, a 1/0 flag for a year within a term. */
+  count: { label: 'unit.count', format: '#,##0' },
   /** Greeks of the whole position. */
   usdPerUsd: { label: 'unit.usdPerUsd', format: '#,##0' },
   perUsd: { label: 'unit.perUsd', format: '#,##0.0' },
   usdPerVol: { label: 'unit.usdPerVol', format: '#,##0' },
   usdPerRate: { label: 'unit.usdPerRate', format: '#,##0' },
   usdPerYearExact: { label: 'unit.usdPerYear', format: '#,##0' },
+  usdPerVolPoint: { label: 'unit.usdPerVolPoint', format: '#,##0' },
+  usdPerDay: { label: 'unit.usdPerDay', format: '#,##0' },
+  /** A count per year, e.g. price observations. */
+  perYear: { label: 'unit.perYear', format: '#,##0' },
   text: { label: null, format: '@' },
 } as const satisfies Record<string, UnitSpec>;
 

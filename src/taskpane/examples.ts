@@ -23,6 +23,14 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     formula: '=DEALS.TRANCHEVALUE(16000000, 0.01, 165, 600, 0.6, 5)',
   },
   {
+    name: 'TRANCHEGREEKS',
+    formula: '=DEALS.TRANCHEGREEKS(16000000, 0.01, 165, 600, 0.6, 5, 0.04, 0, 0.5, 252)',
+  },
+  {
+    name: 'TRANCHEBREAKEVEN',
+    formula: '=DEALS.TRANCHEBREAKEVEN(16000000, 0.01, 5000000000, 600, 0.6, 5, 0.04, 0, 0.5, 252)',
+  },
+  {
     name: 'BREAKEVENPRICE',
     formula: '=DEALS.BREAKEVENPRICE(160000000, 0.01, 50000000000)',
   },
@@ -45,5 +53,9 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
   {
     name: 'CIRCULARFLOW',
     formula: '=DEALS.CIRCULARFLOW(100, 350, 0.7)',
+  },
+  {
+    name: 'FUNDINGRISK',
+    formula: '=DEALS.FUNDINGRISK(B2:F2, 20, 0.4, 0.4, 0.5, 17.5, 10, 10000, 1)',
   },
 ];

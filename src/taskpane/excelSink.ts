@@ -94,6 +94,7 @@ const CHART_TYPES = {
   line: 'Line',
   columnClustered: 'ColumnClustered',
   columnStacked: 'ColumnStacked',
+  barClustered: 'BarClustered',
 } as const satisfies { readonly [T in ChartType]: `${Excel.ChartType}` };
 
 const BORDER_COLOR = '#808080';

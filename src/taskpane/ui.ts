@@ -1,6 +1,7 @@
 /**
- * The task pane UI, independent of Excel: a header, the preset deals (title, one-line description,
- * a Load button each), a polite live status line, and the DEALS function examples.
+ * The task pane UI, independent of Excel: a header (with a language menu when `options.language`
+ * is given), the preset deals (title, one-line description, a Load button each), a polite live
+ * status line, and the DEALS function examples.
  *
  *     const pane = mountTaskpane(root, sink, messages, { notice: 'Ready.' });
  *
@@ -13,8 +14,8 @@ import { presetSummaries, scenarioById, buildSheetPlan } from '../scenarios';
 import type { SheetPlan } from '../scenarios';
 import { FUNCTION_EXAMPLES } from './examples';
 import type { FunctionExample } from './examples';
-import { formatMessage as text, isMessageKey } from '../i18n';
-import type { Messages } from '../i18n';
+import { formatMessage as text, isMessageKey, LOCALE_NAMES, LOCALES, localeOf } from '../i18n';
+import type { Locale, Messages } from '../i18n';
 import type { PlanSink } from './sink';
 
 export interface PresetEntry {
@@ -32,6 +33,8 @@ export interface TaskpaneOptions {
   readonly buildPlan?: (id: string) => SheetPlan;
   /** Prefix of the element ids, for more than one pane on a page. */
   readonly idPrefix?: string;
+  /** A language menu in the header: the locale shown, and what to do when the reader picks another. */
+  readonly language?: { readonly current: Locale; readonly choose: (locale: Locale) => void };
 }
 
 export type StatusTone = 'info' | 'busy' | 'success' | 'error';
@@ -60,6 +63,11 @@ export function mountTaskpane(root: HTMLElement, sink: PlanSink | undefined, mes
 
   const header = element('header', 'header');
   header.append(element('h1', 'title', text(messages, 'app.title')), element('p', 'description', text(messages, 'app.description')));
+  const languageMenu = options.language ? languageSelect(options.language, messages, prefix) : undefined;
+  if (languageMenu) header.append(languageMenu.label);
+  // The language of the texts, for screen readers and for the CJK font of the page (taskpane.css).
+  const locale = localeOf(messages);
+  if (locale) root.lang = locale;
 
   const presetsHeading = element('h2', 'section', text(messages, 'taskpane.presets'));
   presetsHeading.id = `${prefix}-presets-heading`;
@@ -133,6 +141,7 @@ export function mountTaskpane(root: HTMLElement, sink: PlanSink | undefined, mes
     const hadFocus = root.ownerDocument.activeElement === button;
     list.setAttribute('aria-busy', 'true');
     for (const b of buttons.values()) b.disabled = true;
+    if (languageMenu) languageMenu.select.disabled = true;
     button.textContent = text(messages, 'taskpane.loading');
     setStatus(text(messages, 'taskpane.loadingPreset', { preset: preset.title }), 'busy');
     try {
@@ -146,6 +155,7 @@ export function mountTaskpane(root: HTMLElement, sink: PlanSink | undefined, mes
       list.removeAttribute('aria-busy');
       button.textContent = text(messages, 'taskpane.load');
       for (const b of buttons.values()) b.disabled = false;
+      if (languageMenu) languageMenu.select.disabled = false;
       // A disabled button loses focus; give it back so the keyboard user stays where they were.
       const active = root.ownerDocument.activeElement;
       if (hadFocus && (!active || active === root.ownerDocument.body)) button.focus();
@@ -159,6 +169,27 @@ export function mountTaskpane(root: HTMLElement, sink: PlanSink | undefined, mes
       return busy;
     },
   };
+}
+
+/** "Language [繁體中文 ▾]": each language named in itself; picking one calls `choose`. */
+function languageSelect(language: NonNullable<TaskpaneOptions['language']>, messages: Messages, prefix: string) {
+  const label = element('label', 'language', text(messages, 'taskpane.language'));
+  const select = element('select', 'language-select');
+  select.id = `${prefix}-language`;
+  label.htmlFor = select.id;
+  for (const locale of LOCALES) {
+    const option = element('option', undefined, LOCALE_NAMES[locale]);
+    option.value = locale;
+    option.lang = locale;
+    option.selected = locale === language.current;
+    select.append(option);
+  }
+  select.addEventListener('change', () => {
+    const chosen = LOCALES.find((l) => l === select.value);
+    if (chosen && chosen !== language.current) language.choose(chosen);
+  });
+  label.append(select);
+  return { label, select };
 }
 
 function functionItem(example: FunctionExample, messages: Messages): HTMLLIElement {

@@ -1,5 +1,5 @@
 /**
- * A plan's chart (line, clustered or stacked columns) drawn as SVG from the sheet's current
+ * A plan's chart (line, clustered or stacked columns, clustered horizontal bars) drawn as SVG from the sheet's current
  * values: title, value axis with ticks in the chart's number format, category labels, axis titles
  * and a legend, in Office's default series colours. Redrawn whenever the values change.
  */
@@ -65,6 +65,22 @@ export function renderChart(data: ChartData, width: number, height: number, labe
     rowWidth += item.width;
   }
   const legendHeight = legendRows.length * 16 + 6;
+  const drawLegend = () =>
+    legendRows.forEach((items, r) => {
+      const total = items.reduce((sum, item) => sum + item.width, 0);
+      let x = (width - total) / 2;
+      const ly = height - legendHeight + r * 16 + 12;
+      for (const item of items) {
+        root.append(svg('rect', { x: x.toFixed(1), y: ly - 8, width: 10, height: 10, fill: item.colour }));
+        root.append(svg('text', { x: (x + 14).toFixed(1), y: ly + 1, 'font-size': FONT, fill: '#404040' }, item.name));
+        x += item.width;
+      }
+    });
+  if (data.type === 'barClustered') {
+    drawHorizontalBars(root, data, { width, height, legendHeight });
+    drawLegend();
+    return root;
+  }
 
   const stacked = data.type === 'columnStacked';
   const all: number[] = [];
@@ -153,15 +169,37 @@ export function renderChart(data: ChartData, width: number, height: number, labe
     });
   }
 
-  legendRows.forEach((items, r) => {
-    const total = items.reduce((sum, item) => sum + item.width, 0);
-    let x = (width - total) / 2;
-    const ly = height - legendHeight + r * 16 + 12;
-    for (const item of items) {
-      root.append(svg('rect', { x: x.toFixed(1), y: ly - 8, width: 10, height: 10, fill: item.colour }));
-      root.append(svg('text', { x: (x + 14).toFixed(1), y: ly + 1, 'font-size': FONT, fill: '#404040' }, item.name));
-      x += item.width;
-    }
-  });
+  drawLegend();
   return root;
+}
+
+/** Clustered horizontal bars: categories down the left (first at the top), values along the bottom. */
+function drawHorizontalBars(root: SVGSVGElement, data: ChartData, box: { width: number; height: number; legendHeight: number }): void {
+  const values = data.series.flatMap((s) => s.values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)));
+  const scale = valueScale(values.length ? values : [0]);
+  const labelWidth = Math.max(...data.categories.map((c) => c.length), 1) * FONT * 0.58 + 10;
+  const plot = { left: 14 + labelWidth, top: 34, right: box.width - 18, bottom: box.height - box.legendHeight - 40 };
+  if (plot.bottom - plot.top < 20 || plot.right - plot.left < 20) return;
+  const x = (v: number) => plot.left + ((v - scale.min) / (scale.max - scale.min)) * (plot.right - plot.left);
+  scale.ticks.forEach((tick) => {
+    const tx = x(tick);
+    root.append(svg('line', { x1: tx, x2: tx, y1: plot.top, y2: plot.bottom, stroke: tick === 0 ? '#a6a6a6' : '#e7e7e7' }));
+    root.append(svg('text', { x: tx, y: plot.bottom + 15, 'text-anchor': 'middle', 'font-size': FONT, fill: '#595959' }, formatNumberValue(tick, data.valueFormat)));
+  });
+  root.append(svg('text', { x: (plot.left + plot.right) / 2, y: plot.bottom + 32, 'text-anchor': 'middle', 'font-size': FONT, fill: '#595959' }, data.yAxisTitle));
+  const band = (plot.bottom - plot.top) / Math.max(1, data.categories.length);
+  const groups = Math.max(1, data.series.length);
+  const barHeight = (band * 0.7) / groups;
+  data.categories.forEach((category, i) => {
+    const top = plot.top + band * i;
+    root.append(svg('text', { x: plot.left - 6, y: top + band / 2 + 4, 'text-anchor': 'end', 'font-size': FONT, fill: '#595959' }, category));
+    data.series.forEach((s, k) => {
+      const v = s.values[i];
+      if (typeof v !== 'number' || !Number.isFinite(v)) return;
+      const left = x(Math.min(0, v));
+      const right = x(Math.max(0, v));
+      const y = top + band * 0.15 + k * barHeight;
+      root.append(svg('rect', { x: left.toFixed(1), y: y.toFixed(1), width: Math.max(1, right - left).toFixed(1), height: Math.max(1, barHeight - 1).toFixed(1), fill: SERIES_COLOURS[k % SERIES_COLOURS.length] }));
+    });
+  });
 }

@@ -31,7 +31,7 @@ export const FUTURE_FUNCTIONS: ReadonlySet<string> = new Set([
 
 /** Functions of Excel 2007 and earlier that our sheets use: saved under their own names. */
 export const CLASSIC_FUNCTIONS: ReadonlySet<string> = new Set([
-  'ABS', 'AND', 'AVERAGE', 'CHAR', 'COUNT', 'COUNTA', 'COUNTIF', 'EXP', 'FALSE', 'IF', 'IFERROR', 'INDEX', 'INT',
+  'ABS', 'AND', 'AVERAGE', 'CHAR', 'CHOOSE', 'COUNT', 'COUNTA', 'COUNTIF', 'EXP', 'FALSE', 'IF', 'IFERROR', 'INDEX', 'INT',
   'ISERROR', 'ISNUMBER', 'LN', 'LOG', 'LOG10', 'MATCH', 'MAX', 'MIN', 'NOT', 'OR', 'POWER', 'PRODUCT', 'ROUND',
   'ROUNDDOWN', 'ROUNDUP', 'ROWS', 'COLUMNS', 'SQRT', 'SUM', 'SUMIF', 'SUMPRODUCT', 'TEXT', 'TRUE', 'NORMSDIST',
 ]);

@@ -100,6 +100,8 @@ async function addSheet(workbook: ExcelJS.Workbook, { name, plan, values, protec
         sheet.getCell(address).value = range
           ? ({ formula, result: cached(value), shareType: 'array', ref: range } as ExcelJS.CellFormulaValue)
           : { formula, result: cached(value) };
+        // exceljs drops a falsy result (0, FALSE) when a value is assigned; set it on the formula value itself.
+        if (value === 0 || value === false) (sheet.getCell(address) as unknown as { _value: { result: unknown } })._value.result = value;
       } else if (cell !== null) {
         sheet.getCell(address).value = cell;
       } else if (value !== null) {

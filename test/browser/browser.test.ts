@@ -154,11 +154,21 @@ describeBrowser('in Chromium', () => {
         expect(names).toEqual(plan.names.map((n) => n.name));
         for (const { name, address } of plan.names) {
           const expected = expectedName(plan, name, readCell(engine, `'${placed.sheetName}'!${address}`));
-          expect([name, await shownName(page, name)]).toEqual([name, expected]);
+          const shown = await shownName(page, name);
+          if (/^AMD_Position/.test(name)) {
+            // Greeks by central differences (src/model/tranche.ts) carry last-bit differences between
+            // Chromium's and Node's Math functions, amplified by 1/step (1/step² for gamma): equal to 1e-9 relative.
+            expect([name, shown.text]).toEqual([name, expected.text]);
+            expect([name, Math.abs(Number(shown.value) / Number(expected.value) - 1) <= 1e-9]).toEqual([name, true]);
+          } else expect([name, shown]).toEqual([name, expected]);
           expect([name, await cellText(page, address)]).toEqual([name, expected.text]);
         }
         // The sheet's checks all hold, in the grid as in the engine.
         expect([preset.id, await cellText(page, plan.allChecks)]).toEqual([preset.id, 'TRUE']);
+        // Its charts are drawn, each with marks in it: bars or lines beyond the frame and one legend square a series.
+        expect([preset.id, await page.locator('#wb-grid .wb-chart').count()]).toEqual([preset.id, plan.charts.length]);
+        const marks = await page.locator('#wb-grid .wb-chart svg').evaluateAll((charts) => charts.map((c) => c.querySelectorAll('rect').length - 1 + c.querySelectorAll('path').length));
+        marks.forEach((count, i) => expect([preset.id, i, count > plan.charts[i].series.length]).toEqual([preset.id, i, true]));
         // Inputs look like inputs: blue on yellow.
         const input = plan.inputs.find((i) => i.address)!.address;
         const look = await page.locator(`#wb-grid td[data-address="${input}"]`).evaluate((td) => [getComputedStyle(td).color, getComputedStyle(td).backgroundColor]);
@@ -170,9 +180,9 @@ describeBrowser('in Chromium', () => {
       // The AMD sheet again: its headline output in the grid, the panel and the formula bar.
       await page.click('#wb-tabs [data-sheet="AMD warrants"]');
       expect(await shownName(page, 'AMD_WarrantValueAtTarget')).toEqual({ text: '96.0', value: '95998400000' });
-      expect(await cellText(page, 'B74')).toBe('96.0');
+      expect(await cellText(page, 'B92')).toBe('96.0');
       await page.click('#wb-names [data-name="AMD_WarrantValueAtTarget"] button');
-      expect(await page.textContent('#wb-namebox')).toBe('B74');
+      expect(await page.textContent('#wb-namebox')).toBe('B92');
       expect(await page.inputValue('#wb-formula')).toBe('=DEALS.WARRANTVALUE($B$7,$B$8,$B$9)');
       // Number formats: a date, a percentage, a count with separators.
       expect(await cellText(page, 'B16')).toBe('2025-10-06');
@@ -280,12 +290,12 @@ describeBrowser('in Chromium', () => {
       expect(workbook.worksheets.map((s) => s.name)).toEqual(['AMD warrants', bain.sheetName]);
       const amd = workbook.getWorksheet('AMD warrants')!;
       expect(amd.getCell('B15').value).toBe(600);
-      const intrinsic = amd.getCell('B73').value as ExcelJS.CellFormulaValue;
+      const intrinsic = amd.getCell('B91').value as ExcelJS.CellFormulaValue;
       expect(intrinsic.formula).toMatch(/WARRANTVALUE\(\$B\$7,\$B\$8,\$B\$15\)/);
       expect(intrinsic.result).toBe(95998400000);
-      expect(amd.getCell('B74').numFmt).toBe('#,##0.0,,,');
+      expect(amd.getCell('B92').numFmt).toBe('#,##0.0,,,');
       const definedNames = (workbook.definedNames as unknown as { model: Array<{ name: string; ranges: string[] }> }).model;
-      expect(definedNames.find((n) => n.name === 'AMD_IntrinsicValueNow')?.ranges).toEqual(["'AMD warrants'!$B$73"]);
+      expect(definedNames.find((n) => n.name === 'AMD_IntrinsicValueNow')?.ranges).toEqual(["'AMD warrants'!$B$91"]);
       expect(definedNames.map((n) => n.name).sort()).toEqual([...planOf('amd').names, ...bain.names].map((n) => n.name).sort());
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
     }, 120_000);
@@ -374,7 +384,7 @@ describeBrowser('in Chromium', () => {
       await page.keyboard.type('600');
       await page.keyboard.press('Enter');
       const edited = await page.locator('#wb-grid td.wb-cell').allTextContents();
-      expect(await cellText(page, 'B73')).toBe('96.0');
+      expect(await cellText(page, 'B91')).toBe('96.0');
       const changedByEdit = Number(/(\d+) cells/.exec((await page.textContent('#wb-status')) ?? '')?.[1]);
       expect(changedByEdit).toBeGreaterThan(5);
 
@@ -429,18 +439,18 @@ describeBrowser('in Chromium', () => {
         questions.push(dialog.message());
         void dialog.dismiss();
       });
-      await page.click('#wb-grid td[data-address="B74"]');
+      await page.click('#wb-grid td[data-address="B92"]');
       await page.keyboard.type('1');
       await page.keyboard.press('Enter');
-      expect(questions).toEqual([`B74 holds a formula of the ${en['sheet.block.outputs']} block: =DEALS.WARRANTVALUE($B$7,$B$8,$B$9). Replace it with what you typed?`]);
-      expect(await cellText(page, 'B74')).toBe('96.0');
-      expect(await page.textContent('#wb-status')).toBe('B74 was left as it was.');
+      expect(questions).toEqual([`B92 holds a formula of the ${en['sheet.block.outputs']} block: =DEALS.WARRANTVALUE($B$7,$B$8,$B$9). Replace it with what you typed?`]);
+      expect(await cellText(page, 'B92')).toBe('96.0');
+      expect(await page.textContent('#wb-status')).toBe('B92 was left as it was.');
 
       page.once('dialog', (dialog) => void dialog.accept());
-      await page.click('#wb-grid td[data-address="B74"]');
+      await page.click('#wb-grid td[data-address="B92"]');
       await page.keyboard.type('1');
       await page.keyboard.press('Enter');
-      expect(await cellText(page, 'B74')).toBe('0.0');
+      expect(await cellText(page, 'B92')).toBe('0.0');
       // An input is changed without a question (a dialog would fail the test: nothing accepts it).
       await page.click('#wb-grid td[data-address="B15"]');
       await page.keyboard.type('300');
@@ -459,9 +469,9 @@ describeBrowser('in Chromium', () => {
         await page.keyboard.press(keys);
         return page.textContent('#wb-namebox');
       };
-      expect(await at('Control+ArrowDown')).toBe('B24'); // the end of the filled run B6:B24
-      expect(await at('Control+ArrowDown')).toBe('B27'); // over the blank B25:B26 to the next filled cell
-      expect(await at('Control+ArrowUp')).toBe('B24');
+      expect(await at('Control+ArrowDown')).toBe('B25'); // the end of the filled run B6:B25
+      expect(await at('Control+ArrowDown')).toBe('B28'); // over the blank B26:B27 to the next filled cell
+      expect(await at('Control+ArrowUp')).toBe('B25');
       expect(await at('Control+ArrowUp')).toBe('B6');
       expect(await at('Control+ArrowLeft')).toBe('A6');
       expect(await at('Control+ArrowRight')).toBe('G6'); // the header row A6:G6 is filled to G
@@ -480,12 +490,12 @@ describeBrowser('in Chromium', () => {
       const { page } = await open('/workbench.html', { viewport: { width: 1024, height: 768 } });
       await page.check('#deals-protect');
       await loadPreset(page, 'amd');
-      await page.click('#wb-grid td[data-address="B74"]');
+      await page.click('#wb-grid td[data-address="B92"]');
       await page.keyboard.type('1');
       expect(await page.isVisible('#wb-editor')).toBe(false);
       expect(await page.getAttribute('#wb-status', 'data-tone')).toBe('error');
-      expect(await page.textContent('#wb-status')).toBe(en['workbench.protected'].replace('{cell}', 'B74'));
-      expect(await cellText(page, 'B74')).toBe('96.0');
+      expect(await page.textContent('#wb-status')).toBe(en['workbench.protected'].replace('{cell}', 'B92'));
+      expect(await cellText(page, 'B92')).toBe('96.0');
       await page.click('#wb-grid td[data-address="B15"]');
       await page.keyboard.type('600');
       await page.keyboard.press('Enter');
@@ -499,7 +509,7 @@ describeBrowser('in Chromium', () => {
       const sheet = workbook.getWorksheet('AMD warrants')!;
       expect((sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
       expect(sheet.getCell('B15').protection?.locked).toBe(false);
-      expect(sheet.getCell('B74').protection?.locked).not.toBe(false);
+      expect(sheet.getCell('B92').protection?.locked).not.toBe(false);
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
     }, 120_000);
   });

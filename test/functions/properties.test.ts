@@ -70,13 +70,16 @@ describe('any input gives a finite result or a documented Excel error, never NaN
 describe('a required argument that is missing or breaks its rule is #VALUE! naming it', () => {
   const valid: Record<string, unknown[]> = {
     WARRANTVALUE: [100, 10, 12, 0.3, 1, 0.02, 0, 1000, true],
-    TRANCHEVALUE: [100, 10, 12, 15, 0.3, 1, 0.02, 0, 0.5],
+    TRANCHEVALUE: [100, 10, 12, 15, 0.3, 1, 0.02, 0, 0.5, 252],
+    TRANCHEGREEKS: [100, 10, 12, 15, 0.3, 1, 0.02, 0, 0.5, 252],
+    TRANCHEBREAKEVEN: [100, 10, 500, 15, 0.3, 1, 0.02, 0, 0.5, 252],
     BREAKEVENPRICE: [100, 10, 500, 0.3, 1, 0.02, 0],
     WARRANTGREEKS: [100, 10, 12, 0.3, 1, 0.02, 0],
     FUNDINGGAP: [100, 80, 5],
     REQUIREDREVENUE: [500, 0.25],
     SHORTFALLPROB: [2000, 1200, 0.1, 0.3, 5],
     CIRCULARFLOW: [10, 35, 0.7, 0, 'netPrice', false],
+    FUNDINGRISK: [[[10, 20, 30]], 12, 0.3, 0.4, 0.5, 5, 2, 1000, 3, 'ranOutProb'],
   };
   for (const spec of DEALS_FUNCTIONS) {
     test(`${spec.name} accepts its valid example`, () => {
@@ -204,6 +207,93 @@ describe('TRANCHEVALUE (up-and-in call)', () => {
         const far = deals.trancheValue(1, K, S, S * factor * 1.1, v, T, r, q);
         const atSpot = deals.trancheValue(1, K, S, S, v, T, r, q);
         return far <= near + 1e-9 * Math.max(1, S) && atSpot === deals.warrantValue(1, K, S, v, T, r, q);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('TRANCHEVALUE with observationsPerYear, TRANCHEGREEKS and TRANCHEBREAKEVEN', () => {
+  const hurdleAbove = fc.double({ min: 1.001, max: 5, noNaN: true });
+  const observations = fc.constantFrom(0, 1, 4, 12, 52, 252, 1000);
+  const probability = fc.double({ min: 0.01, max: 1, noNaN: true });
+
+  test('discrete observation is worth no more than continuous, no less than 0, and rises with the share price', () => {
+    fc.assert(
+      fc.property(market, hurdleAbove, observations, fc.double({ min: 1.0001, max: 3, noNaN: true }), ({ S, K, T, r, q, v }, factor, m, up) => {
+        const H = S * factor;
+        const discrete = deals.trancheValue(1, K, S, H, v, T, r, q, 1, m);
+        const continuous = deals.trancheValue(1, K, S, H, v, T, r, q);
+        const higher = deals.trancheValue(1, K, S * up, H, v, T, r, q, 1, m);
+        const slack = 1e-9 * Math.max(1, S);
+        return discrete >= -slack && discrete <= continuous + slack && higher >= discrete - slack;
+      }),
+      RUNS,
+    );
+  });
+
+  test('a position is the sum of its tranches, for value and greeks', () => {
+    fc.assert(
+      fc.property(market, hurdleAbove, hurdleAbove, probability, probability, observations, ({ S, K, T, r, q, v }, f1, f2, p1, p2, m) => {
+        const shares2 = [[3], [5]];
+        const hurdles = [[S * f1], [S * f2]];
+        const probabilities = [[p1], [p2]];
+        const total = deals.trancheValue(shares2, K, S, hurdles, v, T, r, q, probabilities, m);
+        const parts = deals.trancheValue(3, K, S, S * f1, v, T, r, q, p1, m) + deals.trancheValue(5, K, S, S * f2, v, T, r, q, p2, m);
+        const greeks = deals.trancheGreeks(shares2, K, S, hurdles, v, T, r, q, probabilities, m);
+        const one = deals.trancheGreeks(3, K, S, S * f1, v, T, r, q, p1, m);
+        const two = deals.trancheGreeks(5, K, S, S * f2, v, T, r, q, p2, m);
+        const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+        return close(total, parts) && greeks.every(([, g], i) => close(g as number, (one[i][1] as number) + (two[i][1] as number)));
+      }),
+      RUNS,
+    );
+  });
+
+  test('delta ≥ 0, and delta matches a price bump of TRANCHEVALUE away from the hurdle', () => {
+    fc.assert(
+      fc.property(market, fc.double({ min: 1.05, max: 3, noNaN: true }), observations, ({ S, K, T, r, q, v }, factor, m) => {
+        const H = S * factor;
+        const [delta] = deals.trancheGreeks(1, K, S, H, v, T, r, q, 1, m).map((row) => row[1] as number);
+        const h = S * 1e-5;
+        const bumped = (deals.trancheValue(1, K, S + h, H, v, T, r, q, 1, m) - deals.trancheValue(1, K, S - h, H, v, T, r, q, 1, m)) / (2 * h);
+        return delta >= -1e-12 && Math.abs(delta - bumped) <= 1e-4 * Math.max(Math.abs(bumped), 1e-6);
+      }),
+      RUNS,
+    );
+  });
+
+  test('TRANCHEBREAKEVEN inverts TRANCHEVALUE and rises with the target', () => {
+    fc.assert(
+      fc.property(market, hurdleAbove, probability, observations, fc.double({ min: 0.01, max: 1000, noNaN: true }), ({ S, K, T, r, q, v }, factor, p, m, perShare) => {
+        const n = 1e6;
+        const target = n * perShare;
+        let price: number;
+        try {
+          price = deals.trancheBreakeven(n, K, target, S * factor, v, T, r, q, p, m);
+        } catch (error) {
+          // #NUM! only where the closed form cannot be evaluated far below the hurdle (overflow).
+          expect((error as { code?: string }).code).toBe('#NUM!');
+          expect(() => deals.trancheValue(n, K, S / 1000, S * factor, v, T, r, q, p, m)).toThrow(/too large to represent|#NUM/);
+          return true;
+        }
+        const higher = deals.trancheBreakeven(n, K, target * 1.5, S * factor, v, T, r, q, p, m);
+        return Math.abs(deals.trancheValue(n, K, price, S * factor, v, T, r, q, p, m) / target - 1) <= 1e-9 && higher > price;
+      }),
+      RUNS,
+    );
+  });
+
+  test('observationsPerYear below 0 or not a number is #VALUE! naming it', () => {
+    fc.assert(
+      fc.property(notPositive.filter((x) => x !== 0 && x !== false), (bad) => {
+        for (const call of [
+          () => deals.trancheValue(1, 1, 1, 2, 0.3, 1, 0, 0, 1, bad),
+          () => deals.trancheGreeks(1, 1, 1, 2, 0.3, 1, 0, 0, 1, bad),
+          () => deals.trancheBreakeven(1, 1, 1, 2, 0.3, 1, 0, 0, 1, bad),
+        ]) {
+          expect(call).toThrow(/^TRANCHE(VALUE|GREEKS|BREAKEVEN): observationsPerYear must be zero or a positive number$/);
+        }
       }),
       RUNS,
     );

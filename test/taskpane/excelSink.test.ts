@@ -182,7 +182,7 @@ describe('what is written where', () => {
     expect(sheet.names).toEqual([]);
 
     // Charts: type, title, axes, series over the plan's ranges, placed over the anchor.
-    const types = { line: 'Line', columnClustered: 'ColumnClustered', columnStacked: 'ColumnStacked' };
+    const types = { line: 'Line', columnClustered: 'ColumnClustered', columnStacked: 'ColumnStacked', barClustered: 'BarClustered' };
     expect(sheet.charts).toEqual(
       plan.charts.map((chart) => ({
         name: chart.id,

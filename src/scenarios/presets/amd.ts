@@ -13,6 +13,8 @@ const TRANCHES = 6;
 const ASSUMED_GW = [2, 3, 4, 5]; // tranches 2–5: one tranche per further GW
 const ASSUMED_HURDLES = [200, 280, 360, 440, 520]; // tranches 1–5, USD/share: even USD 80 steps up to the USD 600 fact
 const ASSUMED_MILESTONE_PROBABILITY = [1, 0.9, 0.8, 0.7, 0.6, 0.5];
+/** Years after the valuation date at which each tranche's GW are delivered: from H2 2026, evenly, to before expiry. */
+const ASSUMED_DELIVERY_YEARS = [0.75, 1.55, 2.35, 3.15, 3.95, 4.75];
 
 const trancheInputRows: TableRow[] = Array.from({ length: TRANCHES }, (_, k) => ({
   cells: {
@@ -29,6 +31,7 @@ const trancheInputRows: TableRow[] = Array.from({ length: TRANCHES }, (_, k) => 
       k === 0
         ? assume(ASSUMED_MILESTONE_PROBABILITY[k], 'amd.why.probabilityFirst', ['amd.bindingCommitment'])
         : assume(ASSUMED_MILESTONE_PROBABILITY[k], 'amd.why.probability'),
+    delivery: assume(ASSUMED_DELIVERY_YEARS[k], 'amd.why.delivery', k === 0 ? ['amd.firstDeployment'] : undefined),
   },
 }));
 
@@ -42,6 +45,7 @@ const trancheInputs: Table = {
     { id: 'share', header: 'amd.col.shareOfWarrant', unit: 'percent' },
     { id: 'hurdle', header: 'amd.col.hurdle', unit: 'usdPerShare' },
     { id: 'probability', header: 'amd.col.milestoneProbability', unit: 'probability' },
+    { id: 'delivery', header: 'amd.col.deliveryYears', unit: 'years' },
   ],
   rows: trancheInputRows,
   totals: { label: 'sheet.total', sum: ['share'] },
@@ -54,17 +58,29 @@ const trancheValues: Table = {
   columns: [
     { id: 'label', header: 'amd.col.tranche', unit: 'text', formula: '={terms.label@}' },
     { id: 'shares', header: 'amd.col.shares', unit: 'shares', formula: '={terms.share@}*{shares}' },
-    { id: 'value', header: 'amd.col.trancheValue', unit: 'usd', formula: '=DEALS.TRANCHEVALUE({.shares},{strike},{price},{terms.hurdle@},{volatility},{years},{rate},{dividendYield},{terms.probability@})' },
+    {
+      id: 'value',
+      header: 'amd.col.trancheValue',
+      unit: 'usd',
+      formula: '=DEALS.TRANCHEVALUE({.shares},{strike},{price},{terms.hurdle@},{volatility},{years},{rate},{dividendYield},{terms.probability@},{observationsPerYear})',
+    },
     { id: 'atHurdle', header: 'amd.col.valueAtHurdle', unit: 'usd', formula: '=DEALS.WARRANTVALUE({.shares},{strike},{terms.hurdle@})' },
     { id: 'hardware', header: 'amd.col.hardwareToDate', unit: 'usd', formula: '={terms.gw@}*{hardwarePerGw}*10^9' },
+    // GW delivered for this tranche: its cumulative GW less the previous tranche's (none before the first).
+    { id: 'delivered', header: 'amd.col.hardwareDelivered', unit: 'usd', formula: '=({terms.gw@}-INDEX({terms.gw},MAX({#}-1,1))*({#}>1))*{hardwarePerGw}*10^9' },
+    { id: 'deliveredPv', header: 'amd.col.hardwarePv', unit: 'usd', formula: '={.delivered}*EXP(-{rate}*{terms.delivery@})' },
     { id: 'cumAtHurdle', header: 'amd.col.cumulativeAtHurdle', unit: 'usd', formula: '=SUM({tranches.atHurdle.first}:{.atHurdle})' },
     { id: 'discount', header: 'amd.col.discountAtHurdle', unit: 'percent', formula: '=DEALS.CIRCULARFLOW(0,{.hardware},,{.cumAtHurdle},"effectiveDiscount")' },
   ],
   rows: Array.from({ length: TRANCHES }, () => ({ cells: {} })),
-  totals: { label: 'sheet.total', sum: ['shares', 'value', 'atHurdle'] },
+  totals: { label: 'sheet.total', sum: ['shares', 'value', 'atHurdle', 'delivered', 'deliveredPv'] },
 };
 
 const VOLATILITY_COLUMNS = 5;
+
+/** The tranche position's arguments after the price (or the target value), as every tranche formula passes them. */
+const POSITION = '{tranches.shares},{strike},';
+const POSITION_TERMS = '{terms.hurdle},{volatility},{years},{rate},{dividendYield},{terms.probability},{observationsPerYear}';
 
 export const amd: Scenario = {
   id: 'amd',
@@ -80,7 +96,7 @@ export const amd: Scenario = {
     input('firstGw', 'amd.in.firstGw', 'gw', factValue('amd.firstTrancheGw')),
     input('fullGw', 'amd.in.fullGw', 'gw', factValue('amd.fullVestingGw')),
     input('hardwarePerGw', 'amd.in.hardwarePerGw', 'usdBnPerGw', factValue('amd.revenuePerGw')),
-    input('outstanding', 'amd.in.outstanding', 'millionShares', factValue('amd.sharesOutstanding')),
+    input('outstanding', 'amd.in.outstanding', 'millionShares', factValue('amd.sharesOutstandingStart')),
     input('reportedAtTarget', 'amd.in.reportedAtTarget', 'usdBn', factValue('amd.valueAtTargetReported')),
     input('price', 'amd.in.price', 'usdPerShare', factValue('amd.closeOnAnnouncement')),
     input('valuationDate', 'amd.in.valuationDate', 'date', assume(excelDate('2025-10-06'), 'amd.why.valuationDate', ['amd.closeOnAnnouncement'])),
@@ -88,6 +104,7 @@ export const amd: Scenario = {
     input('volatility', 'amd.in.volatility', 'percentPerYear', assume(0.5, 'amd.why.volatility')),
     input('rate', 'amd.in.rate', 'percentPerYear', assume(0.04, 'amd.why.rate')),
     input('dividendYield', 'amd.in.dividendYield', 'percentPerYear', assume(0, 'amd.why.dividendYield')),
+    input('observationsPerYear', 'amd.in.observationsPerYear', 'perYear', assume(252, 'amd.why.observationsPerYear', ['amd.finalPriceTarget'])),
     input('gridPriceStart', 'amd.in.gridPriceStart', 'usdPerShare', assume(100, 'amd.why.gridPrice')),
     input('gridPriceStep', 'amd.in.gridPriceStep', 'usdPerShare', assume(100, 'amd.why.gridPrice')),
     input('gridVolStart', 'amd.in.gridVolStart', 'percentPerYear', assume(0.3, 'amd.why.gridVolatility')),
@@ -112,7 +129,7 @@ export const amd: Scenario = {
       ],
       columns: 2,
       valueColumn: 1,
-      formula: '=DEALS.WARRANTGREEKS({shares},{strike},{price},{volatility},{years},{rate},{dividendYield})',
+      formula: `=DEALS.TRANCHEGREEKS(${POSITION}{price},${POSITION_TERMS})`,
     },
     {
       kind: 'grid',
@@ -121,22 +138,31 @@ export const amd: Scenario = {
       rows: { header: 'amd.grid.price', unit: 'usdPerShare', count: 8, formula: '={gridPriceStart}+({#}-1)*{gridPriceStep}' },
       columns: { header: 'amd.grid.volatility', unit: 'percentPerYear', count: VOLATILITY_COLUMNS, formula: '={gridVolStart}+({#}-1)*{gridVolStep}' },
       lead: [{ id: 'intrinsic', header: 'amd.grid.intrinsic', unit: 'usd', formula: '=DEALS.WARRANTVALUE({shares},{strike},{row})' }],
-      cell: { unit: 'usd', formula: '=DEALS.WARRANTVALUE({shares},{strike},{row},{col},{years},{rate},{dividendYield})' },
+      cell: { unit: 'usd', formula: `=DEALS.TRANCHEVALUE(${POSITION}{row},{terms.hurdle},{col},{years},{rate},{dividendYield},{terms.probability},{observationsPerYear})` },
     },
   ],
   outputs: [
+    output('trancheTotal', 'AMD_TrancheValueTotal', 'amd.out.trancheTotal', 'usd', '={tranches.value.total}'),
+    output('positionDelta', 'AMD_PositionDelta', 'amd.out.positionDelta', 'usdPerUsd', '={greeks[0,1]}'),
+    output('positionGamma', 'AMD_PositionGamma', 'amd.out.positionGamma', 'perUsd', '={greeks[1,1]}'),
+    output('positionVega', 'AMD_PositionVega', 'amd.out.positionVega', 'usdPerVol', '={greeks[2,1]}'),
+    output('positionVegaPoint', 'AMD_PositionVegaPerPoint', 'amd.out.positionVegaPoint', 'usdPerVolPoint', '={positionVega}/100'),
+    output('positionTheta', 'AMD_PositionTheta', 'amd.out.positionTheta', 'usdPerYearExact', '={greeks[3,1]}'),
+    output('positionThetaDay', 'AMD_PositionThetaPerDay', 'amd.out.positionThetaDay', 'usdPerDay', '={positionTheta}/365'),
+    output('positionRho', 'AMD_PositionRho', 'amd.out.positionRho', 'usdPerRate', '={greeks[4,1]}'),
+    output('hardware', 'AMD_HardwareValue', 'amd.out.hardware', 'usd', '={hardwareValue}'),
+    output('hardwarePv', 'AMD_HardwarePV', 'amd.out.hardwarePv', 'usd', '={tranches.deliveredPv.total}'),
+    output('breakevenTranches', 'AMD_BreakevenPriceTranches', 'amd.out.breakevenTranches', 'usdPerShare', `=DEALS.TRANCHEBREAKEVEN(${POSITION}{hardwareValue},${POSITION_TERMS})`),
+    output('discountPv', 'AMD_EffectiveDiscountPV', 'amd.out.discountPv', 'percent', '=DEALS.CIRCULARFLOW(0,{hardwarePv},,{trancheTotal},"effectiveDiscount")'),
+    output('discount', 'AMD_EffectiveDiscount', 'amd.out.discount', 'percent', '=DEALS.CIRCULARFLOW(0,{hardwareValue},,{trancheTotal},"effectiveDiscount")'),
+    output('netPrice', 'AMD_NetHardwareCost', 'amd.out.netPrice', 'usd', '=DEALS.CIRCULARFLOW(0,{hardwareValue},,{trancheTotal},"netPrice")'),
+    output('transferPerShare', 'AMD_ValueTransferredPerShare', 'amd.out.transferPerShare', 'usdPerShare', '={trancheTotal}/({outstanding}*10^6)'),
+    output('transferShareOfPrice', 'AMD_ValueTransferredShareOfPrice', 'amd.out.transferShareOfPrice', 'percent', '={transferPerShare}/{price}'),
+    output('stake', 'AMD_StakeIfExercised', 'amd.out.stake', 'percent', '={shares}/({outstanding}*10^6+{shares})'),
     output('valueNow', 'AMD_WarrantValueNow', 'amd.out.valueNow', 'usd', '=DEALS.WARRANTVALUE({shares},{strike},{price},{volatility},{years},{rate},{dividendYield})'),
     output('intrinsicNow', 'AMD_IntrinsicValueNow', 'amd.out.intrinsicNow', 'usd', '=DEALS.WARRANTVALUE({shares},{strike},{price})'),
     output('valueAtTarget', 'AMD_WarrantValueAtTarget', 'amd.out.valueAtTarget', 'usd', '=DEALS.WARRANTVALUE({shares},{strike},{target})'),
-    output(
-      'dilutedNow',
-      'AMD_DilutedValueNow',
-      'amd.out.dilutedNow',
-      'usd',
-      '=DEALS.WARRANTVALUE({shares},{strike},{price},{volatility},{years},{rate},{dividendYield},{outstanding}*10^6,TRUE)',
-    ),
-    output('trancheTotal', 'AMD_TrancheValueTotal', 'amd.out.trancheTotal', 'usd', '={tranches.value.total}'),
-    output('hardware', 'AMD_HardwareValue', 'amd.out.hardware', 'usd', '={hardwareValue}'),
+    output('discountAtTarget', 'AMD_EffectiveDiscountAtTarget', 'amd.out.discountAtTarget', 'percent', '=DEALS.CIRCULARFLOW(0,{hardwareValue},,{valueAtTarget},"effectiveDiscount")'),
     output('breakeven', 'AMD_BreakevenPrice', 'amd.out.breakeven', 'usdPerShare', '=DEALS.BREAKEVENPRICE({shares},{strike},{hardwareValue})'),
     output(
       'breakevenModel',
@@ -145,12 +171,6 @@ export const amd: Scenario = {
       'usdPerShare',
       '=DEALS.BREAKEVENPRICE({shares},{strike},{hardwareValue},{volatility},{years},{rate},{dividendYield})',
     ),
-    output('discount', 'AMD_EffectiveDiscount', 'amd.out.discount', 'percent', '=DEALS.CIRCULARFLOW(0,{hardwareValue},,{trancheTotal},"effectiveDiscount")'),
-    output('discountAtTarget', 'AMD_EffectiveDiscountAtTarget', 'amd.out.discountAtTarget', 'percent', '=DEALS.CIRCULARFLOW(0,{hardwareValue},,{valueAtTarget},"effectiveDiscount")'),
-    output('netPrice', 'AMD_NetHardwareCost', 'amd.out.netPrice', 'usd', '=DEALS.CIRCULARFLOW(0,{hardwareValue},,{trancheTotal},"netPrice")'),
-    output('stake', 'AMD_StakeIfExercised', 'amd.out.stake', 'percent', '={shares}/({outstanding}*10^6+{shares})'),
-    output('delta', 'AMD_Delta', 'amd.out.delta', 'usdPerUsd', '={greeks[0,1]}'),
-    output('vega', 'AMD_Vega', 'amd.out.vega', 'usdPerVol', '={greeks[2,1]}'),
   ],
   checks: [
     check('sharesSum', 'amd.check.sharesSum', '=ABS({tranches.shares.total}-{shares})<1'),

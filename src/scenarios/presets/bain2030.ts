@@ -4,23 +4,26 @@
  * probability of falling short for a revenue path the user sets (SHORTFALLPROB, native RRI).
  */
 import { assume, calc, check, factValue, input, output, Scenario, Table } from '../types';
+import { continuousGrowth } from './shared';
 
-/** Assumed path: base year, horizon and starting revenue; the table has one row per year. */
+/** Assumed path: base year and horizon (inputs the user may change) and starting revenue. */
 const BASE_YEAR = 2025;
 const TARGET_YEAR = 2030;
+/** Rows of the path table: room for a horizon of up to 15 years; rows after the target year repeat it. */
+const PATH_ROWS = 16;
 
 const path: Table = {
   kind: 'table',
   id: 'path',
   title: 'bain.table.path',
   columns: [
-    { id: 'year', header: 'bain.col.year', unit: 'year', formula: '={baseYear}+{#}-1' },
-    { id: 'expected', header: 'bain.col.expected', unit: 'usdPerYear', formula: '={revenueNow}*10^9*EXP({growth}*({.year}-{baseYear}))' },
-    { id: 'median', header: 'bain.col.median', unit: 'usdPerYear', formula: '={revenueNow}*10^9*EXP(({growth}-{volatility}^2/2)*({.year}-{baseYear}))' },
+    { id: 'year', header: 'bain.col.year', unit: 'year', formula: '=MIN({baseYear}+{#}-1,{targetYear})' },
+    { id: 'expected', header: 'bain.col.expected', unit: 'usdPerYear', formula: '={revenueNow}*10^9*EXP({growthContinuous}*({.year}-{baseYear}))' },
+    { id: 'median', header: 'bain.col.median', unit: 'usdPerYear', formula: '={revenueNow}*10^9*EXP(({growthContinuous}-{volatility}^2/2)*({.year}-{baseYear}))' },
     { id: 'required', header: 'bain.col.required', unit: 'usdPerYear', formula: '={required}' },
     { id: 'gap', header: 'bain.col.gap', unit: 'usdPerYear', formula: '={.required}-{.median}' },
   ],
-  rows: Array.from({ length: TARGET_YEAR - BASE_YEAR + 1 }, () => ({ cells: {} })),
+  rows: Array.from({ length: PATH_ROWS }, () => ({ cells: {} })),
 };
 
 export const bain2030: Scenario = {
@@ -38,11 +41,12 @@ export const bain2030: Scenario = {
     input('baseYear', 'bain.in.baseYear', 'year', assume(BASE_YEAR, 'bain.why.baseYear')),
     input('targetYear', 'bain.in.targetYear', 'year', assume(TARGET_YEAR, 'bain.why.targetYear', ['bain.revenueNeeded'])),
     input('revenueNow', 'bain.in.revenueNow', 'usdBnPerYear', assume(400, 'bain.why.revenueNow')),
-    input('growth', 'bain.in.growth', 'percentPerYear', assume(0.25, 'bain.why.growth')),
+    input('growth', 'bain.in.growth', 'percentPerYear', assume(0.284, 'bain.why.growth')),
     input('volatility', 'bain.in.volatility', 'percentPerYear', assume(0.3, 'bain.why.volatility')),
   ],
   calculations: [
     calc('years', 'bain.calc.years', 'years', '={targetYear}-{baseYear}'),
+    continuousGrowth(),
     calc('required', 'bain.calc.required', 'usdPerYear', '=DEALS.REQUIREDREVENUE({capex}*10^9,{capexShare})', 'bain.note.required'),
     calc('projectedBain', 'bain.calc.projectedBain', 'usdPerYear', '={revenueNeeded}*10^12-{shortfall}*10^9', 'bain.note.projectedBain'),
     path,
@@ -52,9 +56,9 @@ export const bain2030: Scenario = {
     output('projected', 'BAIN_ProjectedRevenue', 'bain.out.projected', 'usdPerYear', '={projectedBain}'),
     output('gap', 'BAIN_FundingGap', 'bain.out.gap', 'usdPerYear', '=DEALS.FUNDINGGAP({requiredRevenue},{projected})'),
     output('coverage', 'BAIN_Coverage', 'bain.out.coverage', 'percent', '={projected}/{requiredRevenue}'),
-    output('pathMedian', 'BAIN_PathMedianRevenue', 'bain.out.pathMedian', 'usdPerYear', '={path.median.last}'),
+    output('pathMedian', 'BAIN_PathMedianRevenue', 'bain.out.pathMedian', 'usdPerYear', '=INDEX({path.median},{years}+1)'),
     output('pathGap', 'BAIN_PathGap', 'bain.out.pathGap', 'usdPerYear', '=DEALS.FUNDINGGAP({requiredRevenue},{pathMedian})'),
-    output('shortfallProb', 'BAIN_ShortfallProb', 'bain.out.shortfallProb', 'probability', '=DEALS.SHORTFALLPROB({requiredRevenue},{revenueNow}*10^9,{growth},{volatility},{years})'),
+    output('shortfallProb', 'BAIN_ShortfallProb', 'bain.out.shortfallProb', 'probability', '=DEALS.SHORTFALLPROB({requiredRevenue},{revenueNow}*10^9,{growthContinuous},{volatility},{years})'),
     output('growthNeeded', 'BAIN_GrowthNeeded', 'bain.out.growthNeeded', 'percentPerYear', '=RRI({years},{revenueNow}*10^9,{requiredRevenue})'),
   ],
   checks: [
@@ -63,7 +67,7 @@ export const bain2030: Scenario = {
     check('coverage', 'bain.check.coverage', '=AND({coverage}>0,{coverage}<=1)'),
     check('probability', 'bain.check.probability', '=AND({shortfallProb}>=0,{shortfallProb}<=1)'),
     check('growth', 'bain.check.growth', '=ABS({revenueNow}*10^9*(1+{growthNeeded})^{years}-{requiredRevenue})<=0.000001*{requiredRevenue}'),
-    check('pathEnd', 'bain.check.pathEnd', '={path.year.last}={targetYear}'),
+    check('pathEnd', 'bain.check.pathEnd', `=AND({years}>=1,{years}<=${PATH_ROWS - 1},{years}=INT({years}),INDEX({path.year},{years}+1)={targetYear})`),
   ],
   charts: [
     {

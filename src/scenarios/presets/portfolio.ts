@@ -1,163 +1,110 @@
 /**
- * [portfolio] OpenAI's 2025 compute deals side by side: counterparty, GW, value, how each is paid
- * for (OpenAI's cash, vendor investment, warrants) and timing; the totals (about a trillion
- * dollars) and a chart.
+ * [portfolio] The commitments ledger: every compute commitment of OpenAI in one table (kind,
+ * status, GW, cost basis, value, years, include flag), its schedule 2025…2033, and what the
+ * vendors give back, with vendor financing (cash in for OpenAI shares) and price concessions (the
+ * AMD warrant at the AMD sheet's tranche value) in separate columns; where deals overlap, and the
+ * chief executive's USD 1.4 tn beside the ledger's total.
  */
-import { assume, check, factValue, input, output, Scenario, Table, TableCell, Text } from '../types';
-import { BROADCOM_COST_PER_GW } from './shared';
+import type { MessageKey } from '../../i18n';
+import { calc, check, factValue, input, InputRow, output, Scenario, Table, TableCell, TableRow } from '../types';
+import type { CalcItem, CalcRow } from '../types';
+import { amd } from './amd';
+import { COMMITMENTS_TOTAL, DEAL_LABELS, dealRow, ledger, ledgerChecks, ledgerInputs, schedule } from './ledger';
 
-const NA: TableCell = { text: 'sheet.na' };
-const headline = (included: boolean): TableCell => assume(included, 'portfolio.why.headline');
-const REPORTED = '={deals.reported@}*10^9';
-const BY_GW = '={deals.gw@}*{deals.perGw@}*10^9';
-
-interface Deal {
-  readonly label: Text;
-  readonly gw: TableCell;
-  readonly perGw: TableCell;
-  readonly reported: TableCell;
-  readonly inHeadline: boolean;
-  readonly value: string;
-  readonly vendor: TableCell;
-  readonly warrants: TableCell;
-  readonly cash: string;
-  readonly paidWith: Text;
-  readonly timing: Text;
+/**
+ * The AMD sheet's tranche position, reused from its definition: its tranche terms and the value
+ * column of its tranche table, with every input and calculation row those formulas refer to, so
+ * `PORT_WarrantValue` is the AMD sheet's `AMD_TrancheValueTotal` by construction.
+ */
+function amdTranchePosition(): { inputs: Array<InputRow | Table>; calculations: CalcItem[] } {
+  const tranches = amd.calculations.find((item): item is Table => item.kind === 'table' && item.id === 'tranches');
+  const terms = amd.inputs.find((item): item is Table => item.kind === 'table' && item.id === 'terms');
+  if (!tranches || !terms) throw new Error('the AMD preset no longer has its tranche tables');
+  const position: Table = {
+    ...tranches,
+    title: 'portfolio.table.amdTranches',
+    columns: tranches.columns.filter((c) => ['label', 'shares', 'value'].includes(c.id)),
+    totals: { label: 'sheet.total', sum: ['shares', 'value'] },
+  };
+  const formulas = (table: Table): string[] => [
+    ...table.columns.flatMap((c) => [c.formula, c.spill].filter((f): f is string => f !== undefined)),
+    ...table.rows.flatMap((r) => Object.values(r.cells).flatMap((cell) => (typeof cell === 'object' && 'formula' in cell ? [cell.formula] : []))),
+  ];
+  const scalars = new Map<string, InputRow | CalcRow>();
+  for (const item of [...amd.inputs, ...amd.calculations]) if (item.kind === 'input' || item.kind === 'calc') scalars.set(item.id, item);
+  const needed = new Set<string>();
+  const visit = (formula: string) => {
+    for (const [, token] of formula.matchAll(/\{([A-Za-z]\w*)[^{}]*\}/g)) {
+      const row = scalars.get(token);
+      if (row && !needed.has(token)) {
+        needed.add(token);
+        if (row.kind === 'calc') visit(row.formula);
+      }
+    }
+  };
+  [...formulas(position), ...formulas(terms)].forEach(visit);
+  const pick = <T extends { id: string }>(items: readonly T[]) => items.filter((item) => needed.has(item.id));
+  return {
+    inputs: [...pick(amd.inputs.filter((i): i is InputRow => i.kind === 'input')), terms],
+    calculations: [...pick(amd.calculations.filter((c): c is CalcRow => c.kind === 'calc')), position],
+  };
 }
 
-const DEALS: readonly Deal[] = [
-  {
-    label: 'portfolio.deal.oracle',
-    gw: factValue('oracle.capacity'),
-    perGw: NA,
-    reported: factValue('oracle.contractValue'),
-    inHeadline: true,
-    value: REPORTED,
-    vendor: NA,
-    warrants: NA,
-    cash: '={.value}',
-    paidWith: 'portfolio.paid.cloudContract',
-    timing: { key: 'portfolio.timing.oracle', params: { start: { fact: 'oracle.startYear' }, term: { fact: 'oracle.term' } } },
-  },
-  {
-    label: 'portfolio.deal.nvidia',
-    gw: factValue('nvidia.capacity'),
-    perGw: factValue('nvidia.hardwarePerGw'),
-    reported: factValue('nvidia.investmentMax'),
-    inHeadline: true,
-    value: BY_GW,
-    vendor: { formula: REPORTED },
-    warrants: NA,
-    cash: '={.value}-{.vendor}',
-    paidWith: 'portfolio.paid.vendorInvestment',
-    timing: { key: 'portfolio.timing.firstGw', params: { first: { fact: 'nvidia.firstGw' } } },
-  },
-  {
-    label: 'portfolio.deal.amd',
-    gw: factValue('amd.fullVestingGw'),
-    perGw: factValue('amd.revenuePerGw'),
-    reported: NA,
-    inHeadline: true,
-    value: BY_GW,
-    vendor: NA,
-    warrants: { formula: '=DEALS.WARRANTVALUE({amdShares},{amdStrike},{amdTarget})' },
-    cash: '={.value}-{.warrants}',
-    paidWith: 'portfolio.paid.warrants',
-    timing: { key: 'portfolio.timing.firstGw', params: { first: { fact: 'amd.firstDeployment' } } },
-  },
-  {
-    label: 'portfolio.deal.broadcom',
-    gw: factValue('broadcom.capacity'),
-    perGw: BROADCOM_COST_PER_GW,
-    reported: NA,
-    inHeadline: true,
-    value: BY_GW,
-    vendor: NA,
-    warrants: NA,
-    cash: '={.value}',
-    paidWith: 'portfolio.paid.cash',
-    timing: { key: 'portfolio.timing.window', params: { window: { fact: 'broadcom.window' } } },
-  },
-  {
-    label: 'portfolio.deal.microsoft',
-    gw: NA,
-    perGw: NA,
-    reported: factValue('microsoft.azureCommitment'),
-    inHeadline: false,
-    value: REPORTED,
-    vendor: NA,
-    warrants: NA,
-    cash: '={.value}',
-    paidWith: 'portfolio.paid.cloudContract',
-    timing: 'portfolio.timing.microsoft',
-  },
-  {
-    label: 'portfolio.deal.aws',
-    gw: NA,
-    perGw: NA,
-    reported: factValue('aws.contractValue'),
-    inHeadline: false,
-    value: REPORTED,
-    vendor: NA,
-    warrants: NA,
-    cash: '={.value}',
-    paidWith: 'portfolio.paid.cloudContract',
-    timing: 'portfolio.timing.aws',
-  },
-  {
-    label: 'portfolio.deal.coreweave',
-    gw: NA,
-    perGw: NA,
-    reported: factValue('coreweave.totalValue'),
-    inHeadline: true,
-    value: REPORTED,
-    vendor: NA,
-    warrants: NA,
-    cash: '={.value}',
-    paidWith: 'portfolio.paid.cloudContract',
-    timing: 'portfolio.timing.coreweave',
-  },
-];
+const position = amdTranchePosition();
 
-const deals: Table = {
-  kind: 'table',
-  id: 'deals',
-  title: 'portfolio.table.deals',
-  columns: [
-    { id: 'label', header: 'portfolio.col.counterparty', unit: 'text' },
-    { id: 'gw', header: 'portfolio.col.gw', unit: 'gw' },
-    { id: 'perGw', header: 'portfolio.col.perGw', unit: 'usdBnPerGw' },
-    { id: 'reported', header: 'portfolio.col.reported', unit: 'usdBn' },
-    { id: 'inHeadline', header: 'portfolio.col.inHeadline', unit: 'flag' },
-  ],
-  rows: DEALS.map((d) => ({ cells: { label: { text: d.label }, gw: d.gw, perGw: d.perGw, reported: d.reported, inHeadline: headline(d.inHeadline) } })),
-  totals: { label: 'sheet.total', sum: ['gw'] },
+const NA: TableCell = { text: 'sheet.na' };
+const included = (k: number, amount: string) => `IF(INDEX({ledger.include},${k}),${amount},0)`;
+
+interface Flows {
+  readonly financing?: string;
+  readonly concession?: string;
+  readonly allIn?: string;
+  readonly overlap: MessageKey;
+}
+
+const CHIPS_ALL_IN = (k: number) => included(k, `INDEX({ledger.gw},${k})*{allInPerGw}*10^9`);
+
+const FLOWS: Readonly<Record<string, Flows>> = {
+  nvidia: { financing: included(dealRow('nvidia'), '{nvidiaInvestment}*10^9'), allIn: CHIPS_ALL_IN(dealRow('nvidia')), overlap: 'portfolio.overlap.nvidia' },
+  amd: { concession: included(dealRow('amd'), '{warrantValue}'), allIn: CHIPS_ALL_IN(dealRow('amd')), overlap: 'portfolio.overlap.chips' },
+  oracle: { overlap: 'portfolio.overlap.cloud' },
+  broadcom: { allIn: CHIPS_ALL_IN(dealRow('broadcom')), overlap: 'portfolio.overlap.chips' },
+  microsoft: { overlap: 'portfolio.overlap.cloud' },
+  aws: { overlap: 'portfolio.overlap.aws' },
+  coreweave: { overlap: 'portfolio.overlap.cloud' },
+  cerebras: { overlap: 'portfolio.overlap.cerebras' },
 };
+
+const moneyRows: TableRow[] = DEAL_LABELS.map(({ id }, i) => {
+  const flows = FLOWS[id];
+  const k = i + 1;
+  return {
+    cells: {
+      value: { formula: `=${included(k, `INDEX({ledger.value},${k})`)}` },
+      financing: flows.financing ? { formula: `=${flows.financing}` } : NA,
+      concession: flows.concession ? { formula: `=${flows.concession}` } : NA,
+      netPrice: { formula: flows.concession ? '={.value}-{.concession}' : '={.value}' },
+      allIn: { formula: flows.allIn ? `=${flows.allIn}` : '={.value}' },
+      overlap: { text: flows.overlap },
+    },
+  };
+});
 
 const money: Table = {
   kind: 'table',
   id: 'money',
   title: 'portfolio.table.money',
   columns: [
-    { id: 'label', header: 'portfolio.col.counterparty', unit: 'text', formula: '={deals.label@}' },
-    { id: 'value', header: 'portfolio.col.value', unit: 'usd' },
-    { id: 'vendor', header: 'portfolio.col.vendor', unit: 'usd' },
-    { id: 'warrants', header: 'portfolio.col.warrants', unit: 'usd' },
-    { id: 'cash', header: 'portfolio.col.cash', unit: 'usd' },
-    { id: 'paidWith', header: 'portfolio.col.paidWith', unit: 'text' },
-    { id: 'timing', header: 'portfolio.col.timing', unit: 'text' },
+    { id: 'label', header: 'ledger.col.counterparty', unit: 'text', formula: '={ledger.label@}' },
+    { id: 'value', header: 'portfolio.col.includedValue', unit: 'usd' },
+    { id: 'financing', header: 'portfolio.col.financing', unit: 'usd' },
+    { id: 'concession', header: 'portfolio.col.concession', unit: 'usd' },
+    { id: 'netPrice', header: 'portfolio.col.netPrice', unit: 'usd' },
+    { id: 'allIn', header: 'portfolio.col.allIn', unit: 'usd' },
+    { id: 'overlap', header: 'portfolio.col.overlap', unit: 'text' },
   ],
-  rows: DEALS.map((d) => ({
-    cells: {
-      value: { formula: d.value },
-      vendor: d.vendor,
-      warrants: d.warrants,
-      cash: { formula: d.cash },
-      paidWith: { text: d.paidWith },
-      timing: { text: d.timing },
-    },
-  })),
-  totals: { label: 'sheet.total', sum: ['value', 'vendor', 'warrants', 'cash'] },
+  rows: moneyRows,
+  totals: { label: 'sheet.total', sum: ['value', 'financing', 'concession', 'netPrice', 'allIn'] },
 };
 
 export const portfolio: Scenario = {
@@ -168,38 +115,64 @@ export const portfolio: Scenario = {
   summary: 'portfolio.summary',
   description: 'portfolio.description',
   inputs: [
-    input('amdShares', 'portfolio.in.amdShares', 'shares', factValue('amd.warrantShares')),
-    input('amdStrike', 'portfolio.in.amdStrike', 'usdPerShare', factValue('amd.exercisePrice')),
-    input('amdTarget', 'portfolio.in.amdTarget', 'usdPerShare', factValue('amd.finalPriceTarget')),
-    deals,
+    ...ledgerInputs,
+    ledger,
+    input('nvidiaInvestment', 'portfolio.in.nvidiaInvestment', 'usdBn', factValue('nvidia.investmentMax')),
+    input('allInPerGw', 'portfolio.in.allInPerGw', 'usdBnPerGw', factValue('openai.ceoCostPerGw')),
+    input('ceoCommitments', 'portfolio.in.ceoCommitments', 'usdBn', factValue('openai.ceoCommitments')),
+    ...position.inputs,
   ],
-  calculations: [money],
+  calculations: [
+    ...position.calculations,
+    calc('warrantValue', 'portfolio.calc.warrantValue', 'usd', '={tranches.value.total}', 'portfolio.note.warrantValue'),
+    schedule,
+    money,
+  ],
   outputs: [
-    output('total', 'PORT_TotalValue', 'portfolio.out.total', 'usd', '={money.value.total}'),
-    output('headline', 'PORT_HeadlineValue', 'portfolio.out.headline', 'usd', '=SUMIF({deals.inHeadline},TRUE,{money.value})'),
-    output('gw', 'PORT_TotalGw', 'portfolio.out.gw', 'gw', '={deals.gw.total}'),
-    output('vendor', 'PORT_VendorInvestment', 'portfolio.out.vendor', 'usd', '={money.vendor.total}'),
-    output('warrants', 'PORT_WarrantsAtTarget', 'portfolio.out.warrants', 'usd', '={money.warrants.total}'),
-    output('cash', 'PORT_CashFromOpenAI', 'portfolio.out.cash', 'usd', '={money.cash.total}'),
-    output('vendorShare', 'PORT_VendorFundedShare', 'portfolio.out.vendorShare', 'percent', '=({vendor}+{warrants})/{total}'),
+    output('commitments', 'PORT_CommitmentsTotal', 'portfolio.out.commitments', 'usd', COMMITMENTS_TOTAL),
+    output('allDeals', 'PORT_AllDealsValue', 'portfolio.out.allDeals', 'usd', '={ledger.value.total}'),
+    output('gw', 'PORT_IncludedGw', 'portfolio.out.gw', 'gw', '=SUMIF({ledger.include},TRUE,{ledger.gw})'),
+    output('peakDue', 'PORT_PeakYearDue', 'portfolio.out.peakDue', 'usdPerYear', '=MAX({schedule.total})'),
+    output('peakYear', 'PORT_PeakYear', 'portfolio.out.peakYear', 'year', '=INDEX({schedule.year},MATCH(MAX({schedule.total}),{schedule.total},0))'),
+    output('warrant', 'PORT_WarrantValue', 'portfolio.out.warrant', 'usd', '={warrantValue}'),
+    output('financing', 'PORT_VendorFinancing', 'portfolio.out.financing', 'usd', '={money.financing.total}'),
+    output('concessions', 'PORT_PriceConcessions', 'portfolio.out.concessions', 'usd', '={money.concession.total}'),
+    output('netPrice', 'PORT_NetPrice', 'portfolio.out.netPrice', 'usd', '={money.netPrice.total}'),
+    output('allIn', 'PORT_AllInEquivalent', 'portfolio.out.allIn', 'usd', '={money.allIn.total}'),
+    output('ceo', 'PORT_CeoCommitments', 'portfolio.out.ceo', 'usd', '={ceoCommitments}*10^9'),
+    output('toCeo', 'PORT_LedgerToCeo', 'portfolio.out.toCeo', 'percent', '={commitments}/{ceo}'),
+    output('allInToCeo', 'PORT_AllInToCeo', 'portfolio.out.allInToCeo', 'percent', '={allIn}/{ceo}'),
   ],
   checks: [
-    check('adds', 'portfolio.check.adds', '=ABS({cash}+{vendor}+{warrants}-{total})<1'),
-    check('headline', 'portfolio.check.headline', '={headline}<={total}'),
-    check('share', 'portfolio.check.share', '=AND({vendorShare}>=0,{vendorShare}<=1)'),
+    ...ledgerChecks('commitments').map((c) => check(c.id, c.label, c.formula)),
+    check('includedValue', 'portfolio.check.includedValue', '=ABS({money.value.total}-{commitments})<1'),
+    check('netPrice', 'portfolio.check.netPrice', '=ABS({money.netPrice.total}+{money.concession.total}-{commitments})<1'),
+    check('concession', 'portfolio.check.concession', '=AND({concessions}>=0,{concessions}<={commitments})'),
+    check('allIn', 'portfolio.check.allIn', '={allIn}>={commitments}-1'),
   ],
   charts: [
     {
-      id: 'deals',
+      id: 'schedule',
       type: 'columnStacked',
-      title: 'portfolio.chart.deals',
+      title: 'portfolio.chart.schedule',
+      categories: '{schedule.year}',
+      series: DEAL_LABELS.map(({ id, label }) => ({ name: label, values: `{schedule.${id}}` })),
+      xAxis: 'chart.yearAxis',
+      yAxis: 'chart.usdBnPerYearAxis',
+      valueUnit: 'usd',
+    },
+    {
+      id: 'money',
+      type: 'columnClustered',
+      title: 'portfolio.chart.money',
       categories: '{money.label}',
       series: [
-        { name: 'portfolio.col.cash', values: '{money.cash}' },
-        { name: 'portfolio.col.vendor', values: '{money.vendor}' },
-        { name: 'portfolio.col.warrants', values: '{money.warrants}' },
+        { name: 'portfolio.col.includedValue', values: '{money.value}' },
+        { name: 'portfolio.col.financing', values: '{money.financing}' },
+        { name: 'portfolio.col.concession', values: '{money.concession}' },
+        { name: 'portfolio.col.allIn', values: '{money.allIn}' },
       ],
-      xAxis: 'portfolio.col.counterparty',
+      xAxis: 'ledger.col.counterparty',
       yAxis: 'chart.usdBnAxis',
       valueUnit: 'usd',
     },

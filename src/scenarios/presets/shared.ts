@@ -11,6 +11,12 @@ import { assume, calc, CalcRow } from '../types';
 export const BROADCOM_COST_PER_GW = assume(15, 'broadcom.why.costPerGw', ['amd.revenuePerGw']);
 
 /**
+ * OpenAI's revenue growth, annual compound, on every sheet that sets an OpenAI revenue path against
+ * a contract (oracle, broadcom): a steep but slowing path; the user sets their own view.
+ */
+export const OPENAI_REVENUE_GROWTH = assume(0.5, 'oracle.why.growth');
+
+/**
  * The growth convention of every preset: an analyst states growth as an annual compound rate g
  * (the way growth is quoted), and the sheet converts it in a visible row to the continuously
  * compounded rate LN(1+g) that DEALS functions take. Revenue after t years is then

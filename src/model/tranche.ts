@@ -1,0 +1,175 @@
+/**
+ * Vesting tranches of the AMD–OpenAI kind: warrant shares that vest only once the share price
+ * trades at or above a hurdle before expiry, each also subject to a deployment milestone. One
+ * tranche is an up-and-in call with no rebate (Reiner–Rubinstein, Haug §4.17.1) times the
+ * milestone probability; a position is the sum of its tranches, all on one share.
+ *
+ * Monitoring: continuous, or discrete with `observationsPerYear` = m > 0 closes a year (observed
+ * at the end of each 1/m-year period after the valuation date), priced by the Broadie–Glasserman–
+ * Kou continuity correction (Math. Finance 7, 1997): the continuous price with the hurdle moved
+ * away from the spot to H·e^(β·σ·√(1/m)), β = −ζ(½)/√(2π) ≈ 0.5826.
+ *
+ * Units: prices per share in one currency unit; shares in shares; values in the currency unit;
+ * other inputs as in `blackScholes.ts`.
+ */
+import { barrierFormulaValue, BarrierOption } from './barrier';
+import { blackScholesGreeks, blackScholesMerton } from './blackScholes';
+import { brentRoot } from './solve';
+import type { WarrantTerms } from './warrant';
+
+/** β = −ζ(½)/√(2π), the Broadie–Glasserman–Kou constant (0.5826 to four places). */
+export const BGK_BETA = 0.5825971579390106;
+
+/** The terms every tranche of a position shares; `observationsPerYear` 0 or absent is continuous monitoring. */
+export interface TrancheTerms extends Required<WarrantTerms> {
+  readonly observationsPerYear?: number;
+}
+
+export interface Tranche {
+  /** Warrant shares in the tranche. */
+  readonly shares: number;
+  /** Share price at or above which the tranche vests (currency/share). */
+  readonly hurdlePrice: number;
+  /** Probability from 0 to 1 that the tranche's deployment milestone is reached. */
+  readonly milestoneProbability: number;
+}
+
+/** Sensitivities of a position: delta per 1 of share price, vega and rho per 1.00, theta per year. */
+export interface TrancheGreeks {
+  readonly delta: number;
+  readonly gamma: number;
+  readonly vega: number;
+  readonly theta: number;
+  readonly rho: number;
+}
+
+/**
+ * The hurdle a continuous-monitoring formula needs to price a tranche observed m times a year
+ * (Broadie–Glasserman–Kou, for an up barrier): H·e^(β·σ·√(1/m)); H itself for m = 0 or absent.
+ *
+ * @example continuityCorrectedHurdle(600, 0.5, 252) // 611.1117
+ */
+export function continuityCorrectedHurdle(hurdlePrice: number, volatility: number, observationsPerYear = 0): number {
+  return observationsPerYear > 0 ? hurdlePrice * Math.exp(BGK_BETA * volatility * Math.sqrt(1 / observationsPerYear)) : hurdlePrice;
+}
+
+/**
+ * Value of one warrant share in a tranche, before its milestone probability: an up-and-in call
+ * (continuously or discretely monitored, see above). At or above the (corrected) hurdle it is the
+ * plain call. Requires years > 0 and volatility > 0.
+ *
+ * @example hurdleWarrantValue(203.71, 600, { strikePrice: 0.01, years: 5, rate: 0.04, dividendYield: 0, volatility: 0.5 }) // 120.9165
+ */
+export function hurdleWarrantValue(spotPrice: number, hurdlePrice: number, terms: TrancheTerms): number {
+  const barrier = continuityCorrectedHurdle(hurdlePrice, terms.volatility, terms.observationsPerYear);
+  if (spotPrice >= barrier) return blackScholesMerton('call', spotPrice, terms.strikePrice, terms.years, terms.rate, terms.dividendYield, terms.volatility);
+  return barrierFormulaValue(upAndIn(spotPrice, barrier, terms));
+}
+
+/** Value of a position: Σ shares × milestone probability × one share's up-and-in value. */
+export function tranchePositionValue(spotPrice: number, tranches: readonly Tranche[], terms: TrancheTerms): number {
+  let total = 0;
+  for (const t of tranches) total += t.shares * t.milestoneProbability * hurdleWarrantValue(spotPrice, t.hurdlePrice, terms);
+  return total;
+}
+
+/**
+ * Greeks of a position. A tranche at or above its (corrected) hurdle has the plain call's analytic
+ * greeks. Below it, the greeks are central differences of Haug's closed form continued smoothly past
+ * the hurdle (`barrierFormulaValue`), so a step never meets the kink where the tranche vests,
+ * Richardson-extrapolated (error O(h⁴)): steps of 10⁻³ of the spot scaled by min(1, σ√T) for delta
+ * and gamma, 10⁻³ of σ for vega (the corrected hurdle moves with σ), 10⁻³ of T for theta (the
+ * correction does not depend on T), 10⁻⁴ for rho. Requires years > 0 and volatility > 0.
+ */
+export function tranchePositionGreeks(spotPrice: number, tranches: readonly Tranche[], terms: TrancheTerms): TrancheGreeks {
+  const sum = { delta: 0, gamma: 0, vega: 0, theta: 0, rho: 0 };
+  for (const t of tranches) {
+    const weight = t.shares * t.milestoneProbability;
+    if (weight === 0) continue;
+    const g = trancheGreeksPerShare(spotPrice, t.hurdlePrice, terms);
+    sum.delta += weight * g.delta;
+    sum.gamma += weight * g.gamma;
+    sum.vega += weight * g.vega;
+    sum.theta += weight * g.theta;
+    sum.rho += weight * g.rho;
+  }
+  return sum;
+}
+
+/**
+ * The share price S at which a position is worth `targetValue`. Each tranche's value rises
+ * strictly and continuously in S from 0, so there is at most one such price. Bracket: at S → 0
+ * the position is worth 0 < target; at Ŝ = max(max corrected hurdle, (target/W + K·e^(−rT))·e^(qT)),
+ * with W = Σ shares × probability, every tranche has vested and is worth at least
+ * S·e^(−qT) − K·e^(−rT) a share, so the position is worth at least the target. Brent's method on
+ * [0, Ŝ]. `undefined` when no price exists (W = 0) or it is not representable.
+ *
+ * @example tranchePositionBreakeven([{ shares: 160e6, hurdlePrice: 600, milestoneProbability: 1 }], 48e9,
+ *   { strikePrice: 0.01, years: 5, rate: 0.04, dividendYield: 0, volatility: 0.5 }) // 358.4904
+ */
+export function tranchePositionBreakeven(tranches: readonly Tranche[], targetValue: number, terms: TrancheTerms): number | undefined {
+  const weight = tranches.reduce((sum, t) => sum + t.shares * t.milestoneProbability, 0);
+  if (!(weight > 0)) return undefined;
+  const gap = (price: number) => (price > 0 ? tranchePositionValue(price, tranches, terms) : 0) - targetValue;
+  const highestHurdle = Math.max(...tranches.map((t) => continuityCorrectedHurdle(t.hurdlePrice, terms.volatility, terms.observationsPerYear)));
+  const fromBound = (targetValue / weight + terms.strikePrice * Math.exp(-terms.rate * terms.years)) * Math.exp(terms.dividendYield * terms.years);
+  let upper = Math.max(highestHurdle, fromBound);
+  // The bound holds in exact arithmetic; doubling covers rounding.
+  for (let i = 0; i < 8 && Number.isFinite(upper) && gap(upper) < 0; i++) upper *= 2;
+  if (!Number.isFinite(upper) || !(gap(upper) >= 0)) return undefined;
+  const root = brentRoot(gap, 0, upper, upper * 1e-15);
+  // Far below a high hurdle at low volatility the closed form's (H/S)^(2μ) terms overflow; Brent is
+  // then misled by non-finite values, so a root is returned only if it reproduces the target.
+  return root !== undefined && Math.abs(gap(root)) <= 1e-9 * targetValue ? root : undefined;
+}
+
+function upAndIn(spotPrice: number, barrierPrice: number, terms: TrancheTerms): BarrierOption {
+  return {
+    kind: 'call',
+    barrierType: 'UpIn',
+    spotPrice,
+    strikePrice: terms.strikePrice,
+    barrierPrice,
+    rebate: 0,
+    years: terms.years,
+    rate: terms.rate,
+    dividendYield: terms.dividendYield,
+    volatility: terms.volatility,
+  };
+}
+
+/** Richardson-extrapolated central first difference: (4·D(h) − D(2h))/3. */
+function firstDifference(f: (x: number) => number, x: number, h: number): number {
+  const d1 = (f(x + h) - f(x - h)) / (2 * h);
+  const d2 = (f(x + 2 * h) - f(x - 2 * h)) / (4 * h);
+  return (4 * d1 - d2) / 3;
+}
+
+/** Richardson-extrapolated central second difference. */
+function secondDifference(f: (x: number) => number, x: number, h: number): number {
+  const centre = f(x);
+  const s1 = (f(x + h) - 2 * centre + f(x - h)) / (h * h);
+  const s2 = (f(x + 2 * h) - 2 * centre + f(x - 2 * h)) / (4 * h * h);
+  return (4 * s1 - s2) / 3;
+}
+
+function trancheGreeksPerShare(spotPrice: number, hurdlePrice: number, terms: TrancheTerms): TrancheGreeks {
+  const { strikePrice, years, rate, dividendYield, volatility, observationsPerYear } = terms;
+  if (spotPrice >= continuityCorrectedHurdle(hurdlePrice, volatility, observationsPerYear)) {
+    const g = blackScholesGreeks('call', spotPrice, strikePrice, years, rate, dividendYield, volatility);
+    return { delta: g.delta, gamma: g.gamma, vega: g.vega, theta: g.theta, rho: g.rho };
+  }
+  const value = (changes: Partial<TrancheTerms> & { spotPrice?: number }) => {
+    const t = { ...terms, ...changes };
+    return barrierFormulaValue(upAndIn(changes.spotPrice ?? spotPrice, continuityCorrectedHurdle(hurdlePrice, t.volatility, t.observationsPerYear), t));
+  };
+  const spotStep = spotPrice * 1e-3 * Math.min(1, volatility * Math.sqrt(years));
+  const bySpot = (s: number) => value({ spotPrice: s });
+  return {
+    delta: firstDifference(bySpot, spotPrice, spotStep),
+    gamma: secondDifference(bySpot, spotPrice, spotStep),
+    vega: firstDifference((v) => value({ volatility: v }), volatility, volatility * 1e-3),
+    theta: -firstDifference((t) => value({ years: t }), years, years * 1e-3),
+    rho: firstDifference((r) => value({ rate: r }), rate, 1e-4),
+  };
+}

@@ -1,0 +1,188 @@
+/**
+ * Hurdle tranches (up-and-in calls) against pricers written here, independently of src/model:
+ * - a numerical integration of the discounted payoff over the reflection-principle density of a
+ *   drifted Brownian motion and its running maximum (Harrison 1985, ch. 1; Shreve II §7.2), whose
+ *   central differences give independent delta and vega;
+ * - a seeded Monte Carlo of daily observation, for the Broadie–Glasserman–Kou option.
+ * Plus the greeks against central differences of DEALS.TRANCHEVALUE itself, and the break-even.
+ */
+import * as deals from '../../src/functions/implementations';
+import { DealsError } from '../../src/functions/errors';
+
+import { bgkShifted, centralDifference, Market, upAndInByIntegration } from './independentBarrier';
+
+const greeksOf = (m: Market, shares = 1, probability = 1, observationsPerYear: number | null = null) => {
+  const table = deals.trancheGreeks(shares, m.K, m.S, m.H, m.v, m.T, m.r, m.q, probability, observationsPerYear);
+  return Object.fromEntries(table) as Record<'delta' | 'gamma' | 'vega' | 'theta' | 'rho', number>;
+};
+
+const relativeError = (actual: number, expected: number) => Math.abs(actual - expected) / Math.abs(expected);
+
+const CASES: Array<[string, Market]> = [
+  ['AMD tranche 6 (USD 600 hurdle)', { S: 203.71, K: 0.01, H: 600, T: 5, r: 0.04, q: 0, v: 0.5 }],
+  ['AMD tranche 2 (USD 280 hurdle)', { S: 203.71, K: 0.01, H: 280, T: 5, r: 0.04, q: 0, v: 0.5 }],
+  ['strike above the hurdle', { S: 100, K: 120, H: 110, T: 1, r: 0.03, q: 0.01, v: 0.3 }],
+  ['strike below, hurdle close', { S: 100, K: 90, H: 101, T: 0.5, r: 0.05, q: 0.02, v: 0.25 }],
+  ['low volatility, long', { S: 50, K: 40, H: 80, T: 8, r: 0.02, q: 0, v: 0.15 }],
+];
+
+describe('the integration pricer agrees with TRANCHEVALUE (so the two are pricing the same instrument)', () => {
+  test.each(CASES)('%s', (_, m) => {
+    expect(relativeError(deals.trancheValue(1, m.K, m.S, m.H, m.v, m.T, m.r, m.q), upAndInByIntegration(m))).toBeLessThan(1e-7);
+  });
+});
+
+describe('TRANCHEGREEKS: delta and vega equal the independent pricer’s within 1e-4 relative', () => {
+  test.each(CASES)('%s', (_, m) => {
+    const g = greeksOf(m, 1e6, 0.7);
+    const delta = 1e6 * 0.7 * centralDifference(m, 'S', m.S * 1e-4);
+    const vega = 1e6 * 0.7 * centralDifference(m, 'v', m.v * 1e-4);
+    expect(relativeError(g.delta, delta)).toBeLessThan(1e-4);
+    expect(relativeError(g.vega, vega)).toBeLessThan(1e-4);
+  });
+
+  test('daily observation: delta and vega of the BGK price, the hurdle shift H·e^(0.5826·σ/√252) applied here', () => {
+    const m = CASES[0][1];
+    const shifted = (x: Market) => bgkShifted(x, 252);
+    const g = greeksOf(m, 1, 1, 252);
+    const delta = (upAndInByIntegration(shifted({ ...m, S: m.S + 0.01 })) - upAndInByIntegration(shifted({ ...m, S: m.S - 0.01 }))) / 0.02;
+    const vega = (upAndInByIntegration(shifted({ ...m, v: m.v + 1e-4 })) - upAndInByIntegration(shifted({ ...m, v: m.v - 1e-4 }))) / 2e-4;
+    expect(relativeError(g.delta, delta)).toBeLessThan(1e-4);
+    expect(relativeError(g.vega, vega)).toBeLessThan(1e-4);
+  });
+});
+
+describe('TRANCHEGREEKS against central differences of TRANCHEVALUE', () => {
+  const value = (m: Market, m252: number | null) => deals.trancheValue(3, m.K, m.S, m.H, m.v, m.T, m.r, m.q, 0.5, m252);
+  const bump = (m: Market, key: keyof Market, h: number, m252: number | null) => (value({ ...m, [key]: m[key] + h }, m252) - value({ ...m, [key]: m[key] - h }, m252)) / (2 * h);
+  test.each(CASES.flatMap(([name, m]) => [[`${name}, continuous`, m, null] as const, [`${name}, daily`, m, 252] as const]))('%s', (_, m, m252) => {
+    const g = greeksOf(m, 3, 0.5, m252);
+    expect(relativeError(g.delta, bump(m, 'S', m.S * 1e-4, m252))).toBeLessThan(1e-5);
+    expect(relativeError(g.vega, bump(m, 'v', 1e-5, m252))).toBeLessThan(1e-5);
+    expect(relativeError(g.rho, bump(m, 'r', 1e-5, m252))).toBeLessThan(1e-5);
+    expect(relativeError(g.theta, -bump(m, 'T', m.T * 1e-5, m252))).toBeLessThan(1e-5);
+    const h = m.S * 1e-3;
+    const secondDifference = (value({ ...m, S: m.S + h }, m252) - 2 * value(m, m252) + value({ ...m, S: m.S - h }, m252)) / (h * h);
+    expect(relativeError(g.gamma, secondDifference)).toBeLessThan(1e-3);
+  });
+
+  test('a tranche already at its hurdle has the plain call’s greeks (WARRANTGREEKS)', () => {
+    const plain = Object.fromEntries(deals.warrantGreeks(2, 100, 120, 0.3, 1, 0.03, 0.01));
+    const tranche = Object.fromEntries(deals.trancheGreeks(2, 100, 120, 110, 0.3, 1, 0.03, 0.01));
+    expect(tranche).toEqual(plain);
+  });
+
+  test('a position of several tranches has the sum of their greeks', () => {
+    const m = CASES[0][1];
+    const position = deals.trancheGreeks([[1e6], [2e6]], m.K, m.S, [[280], [600]], m.v, m.T, m.r, m.q, [[0.9], [0.5]], 252);
+    const one = deals.trancheGreeks(1e6, m.K, m.S, 280, m.v, m.T, m.r, m.q, 0.9, 252);
+    const two = deals.trancheGreeks(2e6, m.K, m.S, 600, m.v, m.T, m.r, m.q, 0.5, 252);
+    position.forEach(([label, total], i) => {
+      expect(label).toBe(one[i][0]);
+      expect(relativeError(total as number, (one[i][1] as number) + (two[i][1] as number))).toBeLessThan(1e-12);
+    });
+  });
+});
+
+// ---------- discrete observation against a seeded Monte Carlo ----------
+
+/** Mulberry32, seeded. */
+function uniforms(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Monte Carlo of an up-and-in call observed at the close of each of the T·m periods after today
+ * (exact lognormal steps), with antithetic pairs: the mean and its standard error.
+ */
+function monteCarloDiscrete(m: Market, observationsPerYear: number, pairs: number, seed: number): { mean: number; standardError: number } {
+  const u = uniforms(seed);
+  const steps = Math.round(m.T * observationsPerYear);
+  const dt = m.T / steps;
+  const drift = (m.r - m.q - (m.v * m.v) / 2) * dt;
+  const sd = m.v * Math.sqrt(dt);
+  const logHurdle = Math.log(m.H / m.S);
+  const discount = Math.exp(-m.r * m.T);
+  let sum = 0;
+  let sumSquares = 0;
+  for (let p = 0; p < pairs; p++) {
+    let x1 = 0;
+    let x2 = 0;
+    let hit1 = false;
+    let hit2 = false;
+    for (let i = 0; i < steps; i++) {
+      // Box–Muller
+      const z = Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
+      x1 += drift + sd * z;
+      x2 += drift - sd * z;
+      if (x1 >= logHurdle) hit1 = true;
+      if (x2 >= logHurdle) hit2 = true;
+    }
+    const pay1 = hit1 ? Math.max(m.S * Math.exp(x1) - m.K, 0) : 0;
+    const pay2 = hit2 ? Math.max(m.S * Math.exp(x2) - m.K, 0) : 0;
+    const pair = (discount * (pay1 + pay2)) / 2;
+    sum += pair;
+    sumSquares += pair * pair;
+  }
+  const mean = sum / pairs;
+  return { mean, standardError: Math.sqrt((sumSquares / pairs - mean * mean) / (pairs - 1)) };
+}
+
+describe('observationsPerYear = 252 (BGK) against a seeded Monte Carlo of daily closes', () => {
+  const MARKETS: Array<[string, Market]> = [
+    ['one year, hurdle 30 % up', { S: 100, K: 100, H: 130, T: 1, r: 0.03, q: 0, v: 0.4 }],
+    ['AMD-like: strike near 0, hurdle 50 % up, two years', { S: 200, K: 0.01, H: 300, T: 2, r: 0.04, q: 0, v: 0.5 }],
+  ];
+  test.each(MARKETS)('%s: within 3 standard errors, and the continuous price is not', (_, m) => {
+    const { mean, standardError } = monteCarloDiscrete(m, 252, 40_000, 20251006);
+    const daily = deals.trancheValue(1, m.K, m.S, m.H, m.v, m.T, m.r, m.q, 1, 252);
+    const continuous = deals.trancheValue(1, m.K, m.S, m.H, m.v, m.T, m.r, m.q);
+    expect(Math.abs(daily - mean)).toBeLessThanOrEqual(3 * standardError);
+    expect(Math.abs(continuous - mean)).toBeGreaterThan(3 * standardError);
+  });
+
+  test('omitted and 0 are continuous monitoring; more observations rise towards it', () => {
+    const m = CASES[0][1];
+    const at = (obs: number | null) => deals.trancheValue(1, m.K, m.S, m.H, m.v, m.T, m.r, m.q, 1, obs);
+    expect(at(0)).toBe(at(null));
+    expect(at(12)).toBeLessThan(at(52));
+    expect(at(52)).toBeLessThan(at(252));
+    expect(at(252)).toBeLessThan(at(0));
+    expect(relativeError(at(1e9), at(0))).toBeLessThan(1e-4);
+  });
+});
+
+// ---------- break-even ----------
+
+describe('TRANCHEBREAKEVEN', () => {
+  const tranches = { shares: [[2e7], [3e7], [1e8]], hurdles: [[200], [400], [600]], probabilities: [[1], [0.8], [0.5]] };
+  const value = (price: number, obs: number | null = 252) =>
+    deals.trancheValue(tranches.shares, 0.01, price, tranches.hurdles, 0.5, 5, 0.04, 0, tranches.probabilities, obs);
+
+  test.each([1e9, 1e10, 3e10, 9e10, 1e12])('values the tranches at the target %d', (target) => {
+    const price = deals.trancheBreakeven(tranches.shares, 0.01, target, tranches.hurdles, 0.5, 5, 0.04, 0, tranches.probabilities, 252);
+    expect(relativeError(value(price), target)).toBeLessThan(1e-12);
+  });
+
+  test('every probability 0: no price gives a positive value, #NUM! with a reason', () => {
+    let caught: unknown;
+    try {
+      deals.trancheBreakeven(1e6, 0.01, 1e9, 600, 0.5, 5, 0.04, 0, 0);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(DealsError);
+    expect(caught).toMatchObject({ code: '#NUM!', message: 'TRANCHEBREAKEVEN: every milestone probability is 0, so the tranches are worth 0 at any price' });
+  });
+
+  test('ranges of different lengths are #VALUE! naming the argument', () => {
+    expect(() => deals.trancheBreakeven([[1], [2]], 0.01, 1e9, [[1], [2], [3]], 0.5, 5)).toThrow('TRANCHEBREAKEVEN: hurdle must have the same shape as shares (2×1)');
+  });
+});
