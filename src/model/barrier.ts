@@ -7,7 +7,7 @@
  * when the barrier is hit. Units as in `blackScholes.ts`.
  */
 import { blackScholesMerton, OptionKind } from './blackScholes';
-import { normalCdf } from './normal';
+import { logNormalCdf, normalCdf } from './normal';
 
 export type BarrierType = 'DownIn' | 'DownOut' | 'UpIn' | 'UpOut';
 
@@ -64,8 +64,9 @@ export function barrierFormulaValue(o: BarrierOption): number {
   const carry = S * Math.exp((b - r) * T);
   const discount = Math.exp(-r * T);
   const hs = H / S;
-  const hsMu = Math.pow(hs, 2 * mu);
-  const hsMu1 = hsMu * hs * hs; // (H/S)^(2(μ+1))
+  const logHs = Math.log(hs);
+  const hsMu: Weight = weight(hs, 2 * mu, logHs);
+  const hsMu1: Weight = weight(hs, 2 * (mu + 1), logHs);
 
   const x1 = Math.log(S / X) / stdDev + (1 + mu) * stdDev;
   const x2 = Math.log(S / H) / stdDev + (1 + mu) * stdDev;
@@ -82,13 +83,13 @@ export function barrierFormulaValue(o: BarrierOption): number {
   const simple = strikeAboveBarrier === isCall; // the shorter of the two forms in Haug's table
   const terms: Terms = { phi, eta, carry, X, discount, hsMu, hsMu1, stdDev };
   if (isIn) {
-    const E = K > 0 ? K * discount * (normalCdf(eta * x2 - eta * stdDev) - hsMu * normalCdf(eta * y2 - eta * stdDev)) : 0;
+    const E = K > 0 ? K * discount * (normalCdf(eta * x2 - eta * stdDev) - weightedCdf(hsMu, eta * y2 - eta * stdDev)) : 0;
     // down-and-in call / up-and-in put: C + E, or A − B + D + E
     if (isDown === isCall) return (simple ? reflectedTerm(terms, y1) : plainTerm(terms, x1) - plainTerm(terms, x2) + reflectedTerm(terms, y2)) + E;
     // up-and-in call / down-and-in put: A + E, or B − C + D + E
     return (simple ? plainTerm(terms, x1) : plainTerm(terms, x2) - reflectedTerm(terms, y1) + reflectedTerm(terms, y2)) + E;
   }
-  const F = K > 0 ? K * (Math.pow(hs, mu + lambda) * normalCdf(eta * z) + Math.pow(hs, mu - lambda) * normalCdf(eta * z - 2 * eta * lambda * stdDev)) : 0;
+  const F = K > 0 ? K * (weightedCdf(weight(hs, mu + lambda, logHs), eta * z) + weightedCdf(weight(hs, mu - lambda, logHs), eta * z - 2 * eta * lambda * stdDev)) : 0;
   // down-and-out call / up-and-out put: A − C + F, or B − D + F
   if (isDown === isCall) return (simple ? plainTerm(terms, x1) - reflectedTerm(terms, y1) : plainTerm(terms, x2) - reflectedTerm(terms, y2)) + F;
   // up-and-out call / down-and-out put: F, or A − B + C − D + F
@@ -105,9 +106,9 @@ interface Terms {
   /** e^(−rT) */
   readonly discount: number;
   /** (H/S)^(2μ) */
-  readonly hsMu: number;
+  readonly hsMu: Weight;
   /** (H/S)^(2(μ+1)) */
-  readonly hsMu1: number;
+  readonly hsMu1: Weight;
   /** σ√T */
   readonly stdDev: number;
 }
@@ -119,5 +120,28 @@ function plainTerm({ phi, carry, X, discount, stdDev }: Terms, x: number): numbe
 
 /** Haug's C (at y1) and D (at y2): the same reflected at the barrier, weighted by (H/S)^(2(μ+1)) and (H/S)^(2μ). */
 function reflectedTerm({ phi, eta, carry, X, discount, hsMu, hsMu1, stdDev }: Terms, y: number): number {
-  return phi * carry * hsMu1 * normalCdf(eta * y) - phi * X * discount * hsMu * normalCdf(eta * y - eta * stdDev);
+  return phi * carry * weightedCdf(hsMu1, eta * y) - phi * X * discount * weightedCdf(hsMu, eta * y - eta * stdDev);
+}
+
+/** A power (H/S)^p of the reflection, with its logarithm for when the power itself overflows. */
+interface Weight {
+  readonly value: number;
+  readonly log: number;
+}
+
+function weight(base: number, exponent: number, logBase: number): Weight {
+  return { value: Math.pow(base, exponent), log: exponent * logBase };
+}
+
+const SMALLEST_NORMAL = 2.2250738585072014e-308;
+
+/**
+ * weight·N(x). Far from the barrier at low volatility the weight overflows to
+ * Infinity exactly where N(x) underflows to 0 (their product is small and finite), so unless both
+ * factors are ordinary doubles the product is taken as exp(ln weight + ln N(x)).
+ */
+function weightedCdf(w: Weight, x: number): number {
+  const cdf = normalCdf(x);
+  if (w.value >= SMALLEST_NORMAL && w.value <= Number.MAX_VALUE && cdf >= SMALLEST_NORMAL) return w.value * cdf;
+  return Math.exp(w.log + logNormalCdf(x));
 }

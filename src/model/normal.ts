@@ -38,17 +38,41 @@ export function normalPdf(x: number): number {
 export function normalCdf(x: number): number {
   const y = Math.abs(x);
   if (y > 40) return x > 0 ? 1 : 0; // beyond double precision in both tails (also ±Infinity)
-  if (y <= CENTRAL_LIMIT) {
-    const xsq = x * x;
-    let num = A[4] * xsq;
-    let den = xsq;
-    for (let i = 0; i < 3; i++) {
-      num = (num + A[i]) * xsq;
-      den = (den + B[i]) * xsq;
-    }
-    return 0.5 + (x * (num + A[3])) / (den + B[3]);
+  if (y <= CENTRAL_LIMIT) return centralCdf(x);
+  // exp(−y²/2) split as exp(−r²/2)·exp(−(y−r)(y+r)/2), r = y rounded down to 1/16, to keep precision.
+  const rounded = Math.trunc(y * 16) / 16;
+  const upper = Math.exp(-0.5 * rounded * rounded) * Math.exp(-0.5 * (y - rounded) * (y + rounded)) * upperTailFactor(y);
+  return x > 0 ? 1 - upper : upper;
+}
+
+/**
+ * ln N(x), finite for every finite x: far in the lower tail N(x) underflows to 0 (below x ≈ −38.5)
+ * while its logarithm, about −x²/2, does not. Products such as (H/S)^(2μ)·N(y) in the barrier
+ * formulas, where the weight overflows as N underflows, are evaluated as exp(ln weight + ln N).
+ *
+ * @example logNormalCdf(-40) // -804.6084420137538
+ */
+export function logNormalCdf(x: number): number {
+  if (Number.isNaN(x)) return NaN;
+  if (x >= -CENTRAL_LIMIT) return Math.log(normalCdf(x)); // N(x) ≥ 0.25: no loss
+  if (x === -Infinity) return -Infinity;
+  return -0.5 * x * x + Math.log(upperTailFactor(-x));
+}
+
+/** N(x) for |x| ≤ CENTRAL_LIMIT. */
+function centralCdf(x: number): number {
+  const xsq = x * x;
+  let num = A[4] * xsq;
+  let den = xsq;
+  for (let i = 0; i < 3; i++) {
+    num = (num + A[i]) * xsq;
+    den = (den + B[i]) * xsq;
   }
-  let tail: number; // rational factor of the upper tail P(Z > y) = exp(−y²/2) · tail
+  return 0.5 + (x * (num + A[3])) / (den + B[3]);
+}
+
+/** The rational factor of the upper tail for y > CENTRAL_LIMIT: P(Z > y) = exp(−y²/2) · factor. */
+function upperTailFactor(y: number): number {
   if (y <= SQRT_32) {
     let num = C[8] * y;
     let den = y;
@@ -56,19 +80,14 @@ export function normalCdf(x: number): number {
       num = (num + C[i]) * y;
       den = (den + D[i]) * y;
     }
-    tail = (num + C[7]) / (den + D[7]);
-  } else {
-    const xsq = 1 / (x * x);
-    let num = P[5] * xsq;
-    let den = xsq;
-    for (let i = 0; i < 4; i++) {
-      num = (num + P[i]) * xsq;
-      den = (den + Q[i]) * xsq;
-    }
-    tail = (ONE_OVER_SQRT_2PI - (xsq * (num + P[4])) / (den + Q[4])) / y;
+    return (num + C[7]) / (den + D[7]);
   }
-  // exp(−y²/2) split as exp(−r²/2)·exp(−(y−r)(y+r)/2), r = y rounded down to 1/16, to keep precision.
-  const rounded = Math.trunc(y * 16) / 16;
-  const upper = Math.exp(-0.5 * rounded * rounded) * Math.exp(-0.5 * (y - rounded) * (y + rounded)) * tail;
-  return x > 0 ? 1 - upper : upper;
+  const xsq = 1 / (y * y);
+  let num = P[5] * xsq;
+  let den = xsq;
+  for (let i = 0; i < 4; i++) {
+    num = (num + P[i]) * xsq;
+    den = (den + Q[i]) * xsq;
+  }
+  return (ONE_OVER_SQRT_2PI - (xsq * (num + P[4])) / (den + Q[4])) / y;
 }

@@ -77,8 +77,8 @@ export function tranchePositionValue(spotPrice: number, tranches: readonly Tranc
  * Greeks of a position. A tranche at or above its (corrected) hurdle has the plain call's analytic
  * greeks. Below it, the greeks are central differences of Haug's closed form continued smoothly past
  * the hurdle (`barrierFormulaValue`), so a step never meets the kink where the tranche vests,
- * Richardson-extrapolated (error O(h⁴)): steps of 10⁻³ of the spot scaled by min(1, σ√T) for delta
- * and gamma, 10⁻³ of σ for vega (the corrected hurdle moves with σ), 10⁻³ of T for theta (the
+ * taken of ln V (see `firstDifferenceOfPositive`) and Richardson-extrapolated (error O(h⁴)): steps
+ * of 10⁻³ of the spot scaled by min(1, σ√T) for delta and gamma, 10⁻³ of σ for vega (the corrected hurdle moves with σ), 10⁻³ of T for theta (the
  * correction does not depend on T), 10⁻⁴ for rho. Requires years > 0 and volatility > 0.
  */
 export function tranchePositionGreeks(spotPrice: number, tranches: readonly Tranche[], terms: TrancheTerms): TrancheGreeks {
@@ -118,8 +118,7 @@ export function tranchePositionBreakeven(tranches: readonly Tranche[], targetVal
   for (let i = 0; i < 8 && Number.isFinite(upper) && gap(upper) < 0; i++) upper *= 2;
   if (!Number.isFinite(upper) || !(gap(upper) >= 0)) return undefined;
   const root = brentRoot(gap, 0, upper, upper * 1e-15);
-  // Far below a high hurdle at low volatility the closed form's (H/S)^(2μ) terms overflow; Brent is
-  // then misled by non-finite values, so a root is returned only if it reproduces the target.
+  // Brent's tolerance is on the price; the function promises the value, so a root must reproduce it.
   return root !== undefined && Math.abs(gap(root)) <= 1e-9 * targetValue ? root : undefined;
 }
 
@@ -153,6 +152,25 @@ function secondDifference(f: (x: number) => number, x: number, h: number): numbe
   return (4 * s1 - s2) / 3;
 }
 
+/**
+ * f′(x) for an f that is positive here, by differences of ln f: f′ = f·(ln f)′. Far below a high
+ * hurdle a tranche's value spans orders of magnitude within one step (ln V ≈ −c/σ², c in the
+ * hundreds), where ln V is still smooth and nearly quadratic. Differences of f itself where ln f
+ * cannot be taken.
+ */
+function firstDifferenceOfPositive(f: (x: number) => number, x: number, h: number): number {
+  const logSlope = firstDifference((y) => Math.log(f(y)), x, h);
+  return Number.isFinite(logSlope) ? f(x) * logSlope : firstDifference(f, x, h);
+}
+
+/** f″(x) likewise: f″ = f·((ln f)″ + (ln f)′²). */
+function secondDifferenceOfPositive(f: (x: number) => number, x: number, h: number): number {
+  const log = (y: number) => Math.log(f(y));
+  const slope = firstDifference(log, x, h);
+  const curvature = secondDifference(log, x, h);
+  return Number.isFinite(slope) && Number.isFinite(curvature) ? f(x) * (curvature + slope * slope) : secondDifference(f, x, h);
+}
+
 function trancheGreeksPerShare(spotPrice: number, hurdlePrice: number, terms: TrancheTerms): TrancheGreeks {
   const { strikePrice, years, rate, dividendYield, volatility, observationsPerYear } = terms;
   if (spotPrice >= continuityCorrectedHurdle(hurdlePrice, volatility, observationsPerYear)) {
@@ -166,10 +184,10 @@ function trancheGreeksPerShare(spotPrice: number, hurdlePrice: number, terms: Tr
   const spotStep = spotPrice * 1e-3 * Math.min(1, volatility * Math.sqrt(years));
   const bySpot = (s: number) => value({ spotPrice: s });
   return {
-    delta: firstDifference(bySpot, spotPrice, spotStep),
-    gamma: secondDifference(bySpot, spotPrice, spotStep),
-    vega: firstDifference((v) => value({ volatility: v }), volatility, volatility * 1e-3),
-    theta: -firstDifference((t) => value({ years: t }), years, years * 1e-3),
-    rho: firstDifference((r) => value({ rate: r }), rate, 1e-4),
+    delta: firstDifferenceOfPositive(bySpot, spotPrice, spotStep),
+    gamma: secondDifferenceOfPositive(bySpot, spotPrice, spotStep),
+    vega: firstDifferenceOfPositive((v) => value({ volatility: v }), volatility, volatility * 1e-3),
+    theta: -firstDifferenceOfPositive((t) => value({ years: t }), years, years * 1e-3),
+    rho: firstDifferenceOfPositive((r) => value({ rate: r }), rate, 1e-4),
   };
 }

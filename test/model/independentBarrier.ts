@@ -42,9 +42,12 @@ export function upAndInByIntegration({ S, K, H, T, r, q, v }: Market): number {
     const from = Math.max(k, nu * T - 12 * sd);
     return Math.exp(-r * T) * simpson((x) => payoff(x) * (gaussian((x - nu * T) / sd) / sd), from, nu * T + 14 * sd);
   }
-  const reflected = Math.exp((2 * nu * b) / (v * v));
-  const below = simpson((x) => payoff(x) * reflected * (gaussian((x - 2 * b - nu * T) / sd) / sd), Math.max(k, 2 * b + nu * T - 12 * sd), b);
-  const above = simpson((x) => payoff(x) * (gaussian((x - nu * T) / sd) / sd), Math.max(k, b), Math.max(k, b) + Math.abs(nu * T) + 14 * sd);
+  // The reflection weight e^(2νb/σ²) can overflow where the density it multiplies underflows: one exponent.
+  const logReflected = (2 * nu * b) / (v * v);
+  const reflectedDensity = (x: number) => Math.exp(logReflected - 0.5 * ((x - 2 * b - nu * T) / sd) ** 2) / (sd * Math.sqrt(2 * Math.PI));
+  // The reflected density peaks at 2b + νT; when that lies beyond b, its mass below b sits just under b.
+  const below = simpson((x) => payoff(x) * reflectedDensity(x), Math.max(k, Math.min(b, 2 * b + nu * T) - 12 * sd), b, 40000);
+  const above = simpson((x) => payoff(x) * (gaussian((x - nu * T) / sd) / sd), Math.max(k, b), Math.max(k, b) + Math.abs(nu * T) + 14 * sd, 40000);
   return Math.exp(-r * T) * ((k < b ? below : 0) + above);
 }
 

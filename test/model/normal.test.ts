@@ -1,6 +1,6 @@
 /** The normal distribution function against independent computations of the same integral. */
 import fc from 'fast-check';
-import { normalCdf, normalPdf } from '../../src/model';
+import { logNormalCdf, normalCdf, normalPdf } from '../../src/model';
 
 /** ∫_a^b φ(x) dx by composite Simpson's rule (error ~ h⁴, far below the tolerance here). */
 function integratePdf(a: number, b: number, steps = 20000): number {
@@ -34,5 +34,23 @@ describe('normalCdf', () => {
     expect(normalCdf(Number.NEGATIVE_INFINITY)).toBe(0);
     expect(normalCdf(Number.POSITIVE_INFINITY)).toBe(1);
     fc.assert(fc.property(fc.double({ min: -40, max: 40, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (x, step) => normalCdf(x + step) >= normalCdf(x)));
+  });
+});
+
+describe('logNormalCdf', () => {
+  test('agrees with SciPy 1.17.1 scipy.special.log_ndtr to 1e-14 relative, where N(x) itself underflows too', () => {
+    // python3 -c "import scipy.special as s; print(repr(float(s.log_ndtr(x))))"
+    const logNdtr: [number, number][] = [
+      [-1e5, -5000000012.431865], [-1000, -500007.8266948122], [-100, -5005.524208694205], [-40, -804.6084420137539],
+      [-38.5, -745.6952702904113], [-10, -53.23128515051248], [-0.7, -1.4189677615315315], [2, -0.023012909328963476],
+    ];
+    for (const [x, expected] of logNdtr) expect(Math.abs(logNormalCdf(x) / expected - 1)).toBeLessThan(1e-14);
+  });
+
+  test('equals ln N(x) wherever N(x) is a normal double, and is monotone', () => {
+    fc.assert(fc.property(fc.double({ min: -37, max: 8, noNaN: true }), (x) => Math.abs(logNormalCdf(x) - Math.log(normalCdf(x))) <= 1e-13 * Math.max(1, Math.abs(logNormalCdf(x)))));
+    fc.assert(fc.property(fc.double({ min: -1e6, max: 40, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (x, step) => logNormalCdf(x + step) >= logNormalCdf(x)));
+    expect(logNormalCdf(Number.NEGATIVE_INFINITY)).toBe(Number.NEGATIVE_INFINITY);
+    expect(logNormalCdf(Number.POSITIVE_INFINITY)).toBe(0);
   });
 });

@@ -186,3 +186,26 @@ describe('TRANCHEBREAKEVEN', () => {
     expect(() => deals.trancheBreakeven([[1], [2]], 0.01, 1e9, [[1], [2], [3]], 0.5, 5)).toThrow('TRANCHEBREAKEVEN: hurdle must have the same shape as shares (2×1)');
   });
 });
+
+describe('far below a high hurdle at low volatility, where (H/S)^(2μ) = 400^119 overflows a double and N(y) underflows', () => {
+  const far: Market = { S: 352.825 / 400, K: 0.01, H: 352.825, T: 10, r: 0.15, q: 0, v: 0.05 };
+
+  test('the value agrees with the integration pricer within 1e-7, and with the closed form in 50-digit arithmetic', () => {
+    const value = deals.trancheValue(1, far.K, far.S, far.H, far.v, far.T, far.r, far.q);
+    expect(relativeError(value, upAndInByIntegration(far))).toBeLessThan(1e-7);
+    // Haug's B − C + D evaluated with mpmath at mp.dps = 50 (Python, outside this repository's code)
+    expect(relativeError(value, 1.11775833738093757e-176)).toBeLessThan(1e-12);
+  });
+
+  test('delta and vega agree with central differences of the integration pricer (steps small enough for d ln V / d ln S ≈ 300)', () => {
+    const g = greeksOf(far);
+    expect(relativeError(g.delta, centralDifference(far, 'S', far.S * 1e-6))).toBeLessThan(1e-4);
+    expect(relativeError(g.vega, centralDifference(far, 'v', far.v * 1e-6))).toBeLessThan(1e-4);
+  });
+
+  test('TRANCHEBREAKEVEN from there finds the price that reproduces the target', () => {
+    const target = 1e4;
+    const price = deals.trancheBreakeven(1e6, 0.01, target, far.H, far.v, far.T, far.r, far.q, 0.01);
+    expect(relativeError(deals.trancheValue(1e6, 0.01, price, far.H, far.v, far.T, far.r, far.q, 0.01), target)).toBeLessThan(1e-9);
+  });
+});
