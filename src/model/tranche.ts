@@ -159,16 +159,19 @@ function secondDifference(f: (x: number) => number, x: number, h: number): numbe
  * cannot be taken.
  */
 function firstDifferenceOfPositive(f: (x: number) => number, x: number, h: number): number {
-  const logSlope = firstDifference((y) => Math.log(f(y)), x, h);
-  return Number.isFinite(logSlope) ? f(x) * logSlope : firstDifference(f, x, h);
+  const centre = f(x);
+  // ln(f(y)/f(x)) rather than ln f(y) − ln f(x): the ratio is near 1, so this adds no rounding of its own.
+  const logSlope = firstDifference((y) => Math.log(f(y) / centre), x, h);
+  return Number.isFinite(logSlope) ? centre * logSlope : firstDifference(f, x, h);
 }
 
 /** f″(x) likewise: f″ = f·((ln f)″ + (ln f)′²). */
 function secondDifferenceOfPositive(f: (x: number) => number, x: number, h: number): number {
-  const log = (y: number) => Math.log(f(y));
-  const slope = firstDifference(log, x, h);
-  const curvature = secondDifference(log, x, h);
-  return Number.isFinite(slope) && Number.isFinite(curvature) ? f(x) * (curvature + slope * slope) : secondDifference(f, x, h);
+  const centre = f(x);
+  const logRatio = (y: number) => Math.log(f(y) / centre);
+  const slope = firstDifference(logRatio, x, h);
+  const curvature = secondDifference(logRatio, x, h);
+  return Number.isFinite(slope) && Number.isFinite(curvature) ? centre * (curvature + slope * slope) : secondDifference(f, x, h);
 }
 
 function trancheGreeksPerShare(spotPrice: number, hurdlePrice: number, terms: TrancheTerms): TrancheGreeks {
