@@ -7,7 +7,7 @@
  * Each reader below either returns a clean value or throws `#VALUE!` naming the function, the
  * argument and the rule, so no model function ever sees text, blanks, NaN or Infinity.
  */
-import { invalidArgument, noSolution } from './errors';
+import { ErrorText, invalidArgument, noSolution } from './errors';
 
 export type ExcelScalar = number | string | boolean | null | undefined;
 export type ExcelValue = ExcelScalar | ExcelScalar[][];
@@ -15,13 +15,13 @@ export type ExcelValue = ExcelScalar | ExcelScalar[][];
 /** A rule a number must obey, and how the error message states it. */
 export interface NumberRule {
   readonly holds: (x: number) => boolean;
-  readonly says: string;
+  readonly says: ErrorText;
 }
 
-export const ANY_NUMBER: NumberRule = { holds: () => true, says: 'must be a number' };
-export const POSITIVE: NumberRule = { holds: (x) => x > 0, says: 'must be a positive number' };
-export const NON_NEGATIVE: NumberRule = { holds: (x) => x >= 0, says: 'must be zero or a positive number' };
-export const UNIT_INTERVAL: NumberRule = { holds: (x) => x >= 0 && x <= 1, says: 'must be a number from 0 to 1' };
+export const ANY_NUMBER: NumberRule = { holds: () => true, says: { key: 'rule.number' } };
+export const POSITIVE: NumberRule = { holds: (x) => x > 0, says: { key: 'rule.positive' } };
+export const NON_NEGATIVE: NumberRule = { holds: (x) => x >= 0, says: { key: 'rule.nonNegative' } };
+export const UNIT_INTERVAL: NumberRule = { holds: (x) => x >= 0 && x <= 1, says: { key: 'rule.unitInterval' } };
 
 const isBlank = (value: unknown): value is null | undefined | '' => value === null || value === undefined || value === '';
 
@@ -45,7 +45,7 @@ export class ArgumentReader {
 
   /** A number that must be given and must obey `rule`. */
   number(name: string, value: ExcelValue, rule: NumberRule): number {
-    if (isOmitted(value)) throw invalidArgument(this.functionName, name, 'is required');
+    if (isOmitted(value)) throw invalidArgument(this.functionName, name, { key: 'rule.required' });
     return this.checkNumber(name, value, rule);
   }
 
@@ -64,7 +64,7 @@ export class ArgumentReader {
     if (isOmitted(value)) return defaultValue;
     if (typeof value === 'boolean') return value;
     if (value === 1 || value === 0) return value === 1;
-    throw invalidArgument(this.functionName, name, 'must be TRUE or FALSE');
+    throw invalidArgument(this.functionName, name, { key: 'rule.flag' });
   }
 
   /** One of `choices`, matched without regard to case; `undefined` when omitted. */
@@ -72,7 +72,7 @@ export class ArgumentReader {
     if (isOmitted(value)) return undefined;
     const wanted = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
     const match = choices.find((choice) => choice.toLowerCase() === wanted);
-    if (match === undefined) throw invalidArgument(this.functionName, name, `must be one of ${choices.join(', ')}`);
+    if (match === undefined) throw invalidArgument(this.functionName, name, { key: 'rule.choice', params: { choices: choices.join(', ') } });
     return match;
   }
 
@@ -81,27 +81,27 @@ export class ArgumentReader {
    * Every cell must obey `rule`; a blank cell is an error, never a silent 0.
    */
   numberGrid(name: string, value: ExcelValue, rule: NumberRule): number[][] {
-    if (isOmitted(value)) throw invalidArgument(this.functionName, name, 'is required');
+    if (isOmitted(value)) throw invalidArgument(this.functionName, name, { key: 'rule.required' });
     if (!Array.isArray(value)) return [[this.checkNumber(name, value, rule)]];
     if (value.length === 0 || value.some((row) => !Array.isArray(row) || row.length !== value[0].length || row.length === 0)) {
-      throw invalidArgument(this.functionName, name, 'must be a number or a rectangular range of numbers');
+      throw invalidArgument(this.functionName, name, { key: 'rule.rectangular' });
     }
     return value.map((row) =>
       row.map((cell) => {
-        if (isBlank(cell)) throw invalidArgument(this.functionName, name, 'must not contain blank cells');
+        if (isBlank(cell)) throw invalidArgument(this.functionName, name, { key: 'rule.noBlanks' });
         return this.checkNumber(name, cell, rule);
       }),
     );
   }
 
   /** `#VALUE!` for a rule that involves several arguments. */
-  fail(name: string, rule: string): never {
+  fail(name: string, rule: ErrorText): never {
     throw invalidArgument(this.functionName, name, rule);
   }
 
   /** A result that must be finite: overflow from huge inputs becomes `#NUM!`, never Infinity or NaN. */
   finite(result: number): number {
-    if (!Number.isFinite(result)) throw noSolution(this.functionName, 'the result is too large to represent');
+    if (!Number.isFinite(result)) throw noSolution(this.functionName, { key: 'why.tooLarge' });
     return result;
   }
 
@@ -114,9 +114,9 @@ export class ArgumentReader {
 }
 
 /** A share that may not be zero: (0, 1]. */
-export const POSITIVE_SHARE: NumberRule = { holds: (x) => x > 0 && x <= 1, says: 'must be a number greater than 0 and at most 1' };
+export const POSITIVE_SHARE: NumberRule = { holds: (x) => x > 0 && x <= 1, says: { key: 'rule.positiveShare' } };
 
-/** A whole number within [min, max]. */
-export function wholeNumberFrom(min: number, max: number, says: string): NumberRule {
+/** A whole number within [min, max], with the rule as the message states it. */
+export function wholeNumberFrom(min: number, max: number, says: ErrorText): NumberRule {
   return { holds: (x) => Number.isInteger(x) && x >= min && x <= max, says };
 }

@@ -1,21 +1,32 @@
 /**
  * Turns a DEALS error into what the host shows. In Excel (where the `CustomFunctions` global
  * exists) it becomes a `CustomFunctions.Error`, whose message Excel shows for `#VALUE!` and
- * `#N/A`; elsewhere the `DealsError` itself travels on to the formula engine or the CLI.
+ * `#N/A`, in Office's display language where the runtime knows it (`Office.context.displayLanguage`;
+ * English otherwise); elsewhere the `DealsError` itself travels on to the formula engine or the CLI.
  */
-import { DealsError } from './errors';
+import { resolveLocale } from '../i18n/locale';
+import type { Locale } from '../i18n/locale';
+import { couldNotCompute, DealsError } from './errors';
 
 /** Runs one custom-function call and converts any failure, so a user never sees a stack trace. */
 export function asExcelFunction<T>(functionName: string, compute: () => T): T {
   try {
     return compute();
   } catch (error) {
-    const dealsError =
-      error instanceof DealsError ? error : new DealsError('#VALUE!', `${functionName}: could not compute (${describe(error)})`);
+    const dealsError = error instanceof DealsError ? error : couldNotCompute(functionName, describe(error));
     if (typeof CustomFunctions === 'undefined') throw dealsError;
     const code = excelErrorCode(dealsError.code);
     // Excel accepts a message only with #VALUE! and #N/A.
-    throw dealsError.code === '#NUM!' ? new CustomFunctions.Error(code) : new CustomFunctions.Error(code, dealsError.message);
+    throw dealsError.code === '#NUM!' ? new CustomFunctions.Error(code) : new CustomFunctions.Error(code, dealsError.messageIn(displayLocale()));
+  }
+}
+
+/** Office's display language as one of ours; English before Office is ready or outside Office. */
+export function displayLocale(): Locale {
+  try {
+    return resolveLocale(typeof Office === 'undefined' ? undefined : Office.context?.displayLanguage);
+  } catch {
+    return 'en'; // Office.context can throw before Office.onReady
   }
 }
 

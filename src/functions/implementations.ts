@@ -44,7 +44,7 @@ function warrantTerms(
   const sigma = reader.numberOrAbsent('volatility', volatility, POSITIVE);
   const t = reader.numberOrAbsent('years', years, POSITIVE);
   if ((sigma === undefined) !== (t === undefined)) {
-    reader.fail(sigma === undefined ? 'volatility' : 'years', 'must be given together with ' + (sigma === undefined ? 'years' : 'volatility') + ' (omit both for intrinsic value)');
+    reader.fail(sigma === undefined ? 'volatility' : 'years', { key: 'rule.together', params: { other: sigma === undefined ? 'years' : 'volatility' } });
   }
   return {
     strikePrice,
@@ -143,9 +143,9 @@ export function trancheGreeks(...call: TrancheCall): Cell[][] {
 export function trancheBreakeven(...call: TrancheCall): number {
   const reader = new ArgumentReader('TRANCHEBREAKEVEN');
   const { tranches, terms, third: target } = readTrancheCall(reader, 'targetValue', call);
-  if (tranches.every((t) => t.milestoneProbability === 0)) throw noSolution('TRANCHEBREAKEVEN', 'every milestone probability is 0, so the tranches are worth 0 at any price');
+  if (tranches.every((t) => t.milestoneProbability === 0)) throw noSolution('TRANCHEBREAKEVEN', { key: 'why.allProbabilitiesZero' });
   const price = tranchePositionBreakeven(tranches, target, terms);
-  if (price === undefined || !Number.isFinite(price)) throw noSolution('TRANCHEBREAKEVEN', 'no finite share price gives that value');
+  if (price === undefined || !Number.isFinite(price)) throw noSolution('TRANCHEBREAKEVEN', { key: 'why.noPrice' });
   return price;
 }
 
@@ -164,7 +164,7 @@ export function breakevenPrice(
   const target = reader.number('targetValue', targetValue, POSITIVE);
   const terms = warrantTerms(reader, strikePrice, volatility, years, rate, dividendYield);
   const price = breakevenSharePrice(warrants, target, terms);
-  if (price === undefined || !Number.isFinite(price)) throw noSolution('BREAKEVENPRICE', 'no finite share price gives that value');
+  if (price === undefined || !Number.isFinite(price)) throw noSolution('BREAKEVENPRICE', { key: 'why.noPrice' });
   return price;
 }
 
@@ -269,8 +269,8 @@ export function circularFlow(
 
 export const FUNDING_RISK_HEADER = ['year', ...FUNDING_RISK_METRICS] as const;
 export const FUNDING_RISK_PATHS = { min: 1_000, max: 1_000_000, default: 10_000 } as const;
-const PATHS_RULE = wholeNumberFrom(FUNDING_RISK_PATHS.min, FUNDING_RISK_PATHS.max, 'must be a whole number from 1,000 to 1,000,000');
-const SEED_RULE = wholeNumberFrom(0, Number.MAX_SAFE_INTEGER, 'must be a whole number ≥ 0 (at most 2^53 − 1)');
+const PATHS_RULE = wholeNumberFrom(FUNDING_RISK_PATHS.min, FUNDING_RISK_PATHS.max, { key: 'rule.wholeFromTo', params: { min: FUNDING_RISK_PATHS.min.toLocaleString('en-US'), max: FUNDING_RISK_PATHS.max.toLocaleString('en-US') } });
+const SEED_RULE = wholeNumberFrom(0, Number.MAX_SAFE_INTEGER, { key: 'rule.seed' });
 
 /**
  * Monte Carlo funding risk of a schedule of obligations (one cell per year). Without `metric`: a
@@ -301,7 +301,7 @@ export function fundingRisk(
   const financingGrid = reader.numberGrid('financing', isOmitted(financing) ? 0 : financing, NON_NEGATIVE);
   const financingFlat = financingGrid.flat();
   if (financingFlat.length !== 1 && (financingGrid.length !== shape.rows || financingGrid[0].length !== shape.columns)) {
-    reader.fail('financing', `must be one number or a range of the same shape as obligations (${shape.rows}×${shape.columns})`);
+    reader.fail('financing', { key: 'rule.financingShape', params: { rows: shape.rows, columns: shape.columns } });
   }
   const newMoney = financingFlat.length === 1 ? due.map(() => financingFlat[0]) : financingFlat;
   const pathCount = reader.optionalNumber('paths', paths, PATHS_RULE, FUNDING_RISK_PATHS.default);

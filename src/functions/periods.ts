@@ -14,7 +14,7 @@ export interface PeriodShape {
  * (or per tranche: `items` names what one cell stands for in the error message).
  * Throws `#VALUE!` for a 2-D block or for ranges of different shapes.
  */
-export function alignPeriods(reader: ArgumentReader, grids: ReadonlyArray<readonly [name: string, grid: number[][]]>, items = 'periods'): {
+export function alignPeriods(reader: ArgumentReader, grids: ReadonlyArray<readonly [name: string, grid: number[][]]>, items: 'periods' | 'tranches' = 'periods'): {
   shape: PeriodShape;
   series: number[][];
 } {
@@ -23,10 +23,10 @@ export function alignPeriods(reader: ArgumentReader, grids: ReadonlyArray<readon
   for (const [name, grid] of grids) {
     const rows = grid.length;
     const columns = grid[0].length;
-    if (rows > 1 && columns > 1) reader.fail(name, `must be a single row or column of ${items}`);
+    if (rows > 1 && columns > 1) reader.fail(name, { key: items === 'periods' ? 'rule.lineOfPeriods' : 'rule.lineOfTranches' });
     if (rows * columns === 1) continue;
     if (shapeFrom && (rows !== shape.rows || columns !== shape.columns)) {
-      reader.fail(name, `must have the same shape as ${shapeFrom} (${shape.rows}×${shape.columns})`);
+      reader.fail(name, { key: 'rule.sameShape', params: { other: shapeFrom, rows: shape.rows, columns: shape.columns } });
     }
     shape = { rows, columns };
     shapeFrom = name;

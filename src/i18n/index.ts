@@ -25,6 +25,10 @@ import { zhHans } from './zh-Hans';
 import { zhHant } from './zh-Hant';
 
 export { en, zhHans, zhHant };
+export { DEFAULT_LOCALE, LOCALES, resolveLocale } from './locale';
+export type { Locale } from './locale';
+import { DEFAULT_LOCALE, fillPlaceholders, LOCALES, PLACEHOLDER, resolveLocale } from './locale';
+import type { Locale } from './locale';
 
 /** A key of the catalogue, e.g. `'amd.title'`. */
 export type MessageKey = keyof typeof en;
@@ -41,34 +45,10 @@ export type MessageParams<K extends MessageKey> = { readonly [P in Placeholders<
 /** `t(key)` for a message without placeholders, `t(key, params)` for one with them. */
 export type ParamArgs<K extends MessageKey> = [Placeholders<(typeof en)[K]>] extends [never] ? [] : [params: MessageParams<K>];
 
-/** The languages with a catalogue. */
-export const LOCALES = ['en', 'zh-Hant', 'zh-Hans'] as const;
-export type Locale = (typeof LOCALES)[number];
-
 export const CATALOGUES: { readonly [L in Locale]: Messages } = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
-
-export const DEFAULT_LOCALE: Locale = 'en';
 
 /** Each language's own name, for a language menu. */
 export const LOCALE_NAMES: { readonly [L in Locale]: string } = { en: 'English', 'zh-Hant': '繁體中文', 'zh-Hans': '简体中文' };
-
-/** Regions whose Chinese is written in Traditional characters when a tag names no script. */
-const TRADITIONAL_REGIONS = new Set(['tw', 'hk', 'mo']);
-
-/**
- * The catalogue's locale for a BCP-47 tag (an Office display language, `navigator.language`, a
- * `--lang` value): an explicit script wins (`zh-Hant-HK`, `zh-Hans-TW`), then the region (zh-TW,
- * zh-HK, zh-MO → zh-Hant; zh-CN, zh-SG and bare `zh` → zh-Hans); every other language is English.
- * Case and `_` for `-` are accepted (`zh_tw`).
- */
-export function resolveLocale(tag: string | undefined | null): Locale {
-  const parts = (tag ?? '').trim().toLowerCase().replace(/_/g, '-').split('-');
-  if (parts[0] !== 'zh') return DEFAULT_LOCALE;
-  const subtags = parts.slice(1);
-  if (subtags.includes('hant')) return 'zh-Hant';
-  if (subtags.includes('hans')) return 'zh-Hans';
-  return subtags.some((s) => TRADITIONAL_REGIONS.has(s)) ? 'zh-Hant' : 'zh-Hans';
-}
 
 /** Whether a string is one of LOCALES exactly (for a stored or typed choice). */
 export function isLocale(value: unknown): value is Locale {
@@ -85,8 +65,6 @@ export function messagesFor(tag: string | undefined | null): Messages {
   return CATALOGUES[resolveLocale(tag)];
 }
 
-const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
-
 /** The placeholder names of a text, in order of first appearance. */
 export function placeholders(text: string): string[] {
   const names: string[] = [];
@@ -101,11 +79,7 @@ export function placeholders(text: string): string[] {
 export function formatMessage(messages: Messages, key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
   const text = messages[key];
   if (typeof text !== 'string') throw new Error(`Unknown message key: ${String(key)}`);
-  return text.replace(PLACEHOLDER, (_, name: string) => {
-    const value = params?.[name];
-    if (value === undefined) throw new Error(`Message ${key} needs the parameter {${name}}`);
-    return String(value);
-  });
+  return fillPlaceholders(text, params, key);
 }
 
 /** Typed lookup: `t(messages, 'taskpane.loaded', { sheet: 'AMD warrants' })`. */

@@ -12,7 +12,7 @@ import {
 } from '../../src/engine';
 import { toCellError } from '../../src/engine/plugin';
 import { DEALS_FUNCTIONS } from '../../src/functions/catalog';
-import { DealsError } from '../../src/functions/errors';
+import { DealsError, noSolution } from '../../src/functions/errors';
 import { normalCdf } from '../../src/model';
 
 const engine = createEngine();
@@ -174,7 +174,7 @@ describe('errors', () => {
     const typeError = new TypeError('boom\n    at somewhere (file.ts:1:1)');
     expect(toCellError(spec, typeError)).toMatchObject({ type: 'VALUE', message: 'TEST: could not compute (boom)' });
     expect(toCellError(spec, 'plain')).toMatchObject({ type: 'VALUE', message: 'TEST: could not compute (plain)' });
-    expect(toCellError(spec, new DealsError('#NUM!', 'TEST: none'))).toMatchObject({ type: 'NUM', message: 'TEST: none' });
+    expect(toCellError(spec, noSolution('TEST', { key: 'why.noPrice' }))).toMatchObject({ type: 'NUM', message: 'TEST: no finite share price gives that value' });
     expect(toCellError(spec, { code: '#N/A', message: 'TEST: not available' })).toMatchObject({ type: 'NA', message: 'TEST: not available' });
     expect(toCellError(spec, { code: '#BOGUS!', message: 'x' })).toMatchObject({ type: 'VALUE', message: 'TEST: could not compute (x)' });
     // A CustomFunctions.Error (what the Excel wrappers throw where that global exists): #NUM! has no message.

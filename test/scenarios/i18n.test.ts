@@ -4,6 +4,7 @@ import * as path from 'path';
 import * as OpenCC from 'opencc-js';
 import { CATALOGUES, en, formatMessage, isLocale, isMessageKey, LOCALES, LOCALE_NAMES, messagesFor, placeholders, resolveLocale, t, translator, zhHans, zhHant } from '../../src/i18n';
 import type { MessageKey, Messages } from '../../src/i18n';
+import { ERROR_TEXTS, ErrorTextKey, errorTextsEn } from '../../src/i18n/errors';
 
 const KEYS = Object.keys(en) as MessageKey[];
 
@@ -117,9 +118,9 @@ const ALLOWED_HANT_VARIANTS: Readonly<Record<string, readonly string[]>> = {
 const HAN = /\p{Script=Han}/u;
 
 /** Every character a conversion changes, as `key: from→to` (the converters used keep the length). */
-function changedCharacters(messages: Messages, convert: (text: string) => string): string[] {
+function changedCharacters(messages: Readonly<Record<string, string>>, convert: (text: string) => string): string[] {
   const changes: string[] = [];
-  for (const key of KEYS) {
+  for (const key of Object.keys(messages)) {
     const before = Array.from(messages[key]);
     const after = Array.from(convert(messages[key]));
     expect([key, after.length]).toEqual([key, before.length]);
@@ -146,6 +147,22 @@ describe('Chinese script (OpenCC)', () => {
 
   test.each(['tw', 'hk', 't'] as const)('zh-Hans converted from Traditional (%s) to Simplified changes nothing', (from) => {
     expect(changedCharacters(zhHans, OpenCC.Converter({ from, to: 'cn' }))).toEqual([]);
+  });
+
+  test('the DEALS error texts: same keys and placeholders in every language, each Chinese one in its own script and in Chinese', () => {
+    for (const locale of LOCALES) {
+      const texts = ERROR_TEXTS[locale];
+      expect(Object.keys(texts)).toEqual(Object.keys(errorTextsEn));
+      for (const key of Object.keys(errorTextsEn) as ErrorTextKey[]) expect([locale, key, placeholders(texts[key]).sort()]).toEqual([locale, key, placeholders(errorTextsEn[key]).sort()]);
+    }
+    const hant = ERROR_TEXTS['zh-Hant'];
+    const hans = ERROR_TEXTS['zh-Hans'];
+    for (const key of Object.keys(errorTextsEn) as ErrorTextKey[]) {
+      if (key === 'invalid' || key === 'noSolution') continue; // frames: placeholders and a full-width colon
+      expect([key, HAN.test(hant[key]), HAN.test(hans[key])]).toEqual([key, true, true]);
+    }
+    expect(changedCharacters(hans, OpenCC.Converter({ from: 'tw', to: 'cn' }))).toEqual([]);
+    expect(changedCharacters(hant, OpenCC.Converter({ from: 'cn', to: 'tw' })).filter((change) => !ALLOWED_HANT_VARIANTS.tw.includes(change.slice(change.indexOf(': ') + 2)))).toEqual([]);
   });
 
   test.each(['tw', 'hk'] as const)('zh-Hant converted from Simplified to Traditional (%s) changes only the listed standard-form variants', (to) => {
