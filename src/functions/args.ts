@@ -8,6 +8,7 @@
  * argument and the rule, so no model function ever sees text, blanks, NaN or Infinity.
  */
 import { ErrorText, invalidArgument, noSolution } from './errors';
+import type { FunctionSpec, ParameterRead, ParameterSpec } from './table';
 
 export type ExcelScalar = number | string | boolean | null | undefined;
 export type ExcelValue = ExcelScalar | ExcelScalar[][];
@@ -39,57 +40,71 @@ export function isOmitted(value: unknown): boolean {
   return isBlank(value) || (Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1 && isBlank(value[0][0]));
 }
 
-/** Reads the arguments of one DEALS function; every error names that function. */
+/**
+ * Reads the arguments of one DEALS function by its declaration in table.ts: each read names the
+ * argument, and the table gives its rule, its default and whether it takes a range. Every error
+ * names the function and the argument.
+ */
 export class ArgumentReader {
-  constructor(readonly functionName: string) {}
+  readonly functionName: string;
 
-  /** A number that must be given and must obey `rule`. */
-  number(name: string, value: ExcelValue, rule: NumberRule): number {
-    if (isOmitted(value)) throw invalidArgument(this.functionName, name, { key: 'rule.required' });
-    return this.checkNumber(name, value, rule);
+  constructor(readonly spec: FunctionSpec) {
+    this.functionName = spec.name;
   }
 
-  /** A number that takes `defaultValue` when omitted. */
-  optionalNumber(name: string, value: ExcelValue, rule: NumberRule, defaultValue: number): number {
-    return isOmitted(value) ? defaultValue : this.checkNumber(name, value, rule);
+  /** A number: the table's default when omitted, `#VALUE!` if it is required. */
+  number(name: string, value: ExcelValue): number {
+    const { spec, read } = this.parameter(name, 'number');
+    if (!isOmitted(value)) return this.checkNumber(name, value, read.rule);
+    if (spec.optional && read.default !== undefined) return read.default;
+    if (spec.optional) throw new Error(`${this.functionName}.${name} has no default: read it with numberOrAbsent`);
+    throw invalidArgument(this.functionName, name, { key: 'rule.required' });
   }
 
-  /** A number with no default: `undefined` when omitted. */
-  numberOrAbsent(name: string, value: ExcelValue, rule: NumberRule): number | undefined {
-    return isOmitted(value) ? undefined : this.checkNumber(name, value, rule);
+  /** An optional number without a default: `undefined` when omitted. */
+  numberOrAbsent(name: string, value: ExcelValue): number | undefined {
+    const { read } = this.parameter(name, 'number');
+    return isOmitted(value) ? undefined : this.checkNumber(name, value, read.rule);
   }
 
-  /** TRUE/FALSE (1/0 accepted, as Excel coerces them) with a default when omitted. */
-  flag(name: string, value: ExcelValue, defaultValue: boolean): boolean {
-    if (isOmitted(value)) return defaultValue;
+  /** TRUE/FALSE (1/0 accepted, as Excel coerces them), the table's default when omitted. */
+  flag(name: string, value: ExcelValue): boolean {
+    const { read } = this.parameter(name, 'flag');
+    if (isOmitted(value)) return read.default;
     if (typeof value === 'boolean') return value;
     if (value === 1 || value === 0) return value === 1;
     throw invalidArgument(this.functionName, name, { key: 'rule.flag' });
   }
 
-  /** One of `choices`, matched without regard to case; `undefined` when omitted. */
-  choiceOrAbsent<T extends string>(name: string, value: ExcelValue, choices: readonly T[]): T | undefined {
+  /** One of the table's choices, matched without regard to case; `undefined` when omitted. */
+  choiceOrAbsent<T extends string>(name: string, value: ExcelValue): T | undefined {
+    const { read } = this.parameter(name, 'choice');
     if (isOmitted(value)) return undefined;
     const wanted = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
-    const match = choices.find((choice) => choice.toLowerCase() === wanted);
-    if (match === undefined) throw invalidArgument(this.functionName, name, { key: 'rule.choice', params: { choices: choices.join(', ') } });
-    return match;
+    const match = read.choices.find((c) => c.toLowerCase() === wanted);
+    if (match === undefined) throw invalidArgument(this.functionName, name, { key: 'rule.choice', params: { choices: read.choices.join(', ') } });
+    return match as T;
   }
 
   /**
-   * A single number or a range of numbers, returned as a 2-D array (a scalar becomes 1×1).
-   * Every cell must obey `rule`; a blank cell is an error, never a silent 0.
+   * A single number or a range of numbers, returned as a 2-D array (a scalar becomes 1×1); an
+   * omitted optional one is its default, 1×1. Every cell must obey the rule; a blank cell is an
+   * error, never a silent 0.
    */
-  numberGrid(name: string, value: ExcelValue, rule: NumberRule): number[][] {
-    if (isOmitted(value)) throw invalidArgument(this.functionName, name, { key: 'rule.required' });
-    if (!Array.isArray(value)) return [[this.checkNumber(name, value, rule)]];
+  numberGrid(name: string, value: ExcelValue): number[][] {
+    const { spec, read } = this.parameter(name, 'range');
+    if (isOmitted(value)) {
+      if (spec.optional && read.default !== undefined) return [[read.default]];
+      throw invalidArgument(this.functionName, name, { key: 'rule.required' });
+    }
+    if (!Array.isArray(value)) return [[this.checkNumber(name, value, read.rule)]];
     if (value.length === 0 || value.some((row) => !Array.isArray(row) || row.length !== value[0].length || row.length === 0)) {
       throw invalidArgument(this.functionName, name, { key: 'rule.rectangular' });
     }
     return value.map((row) =>
       row.map((cell) => {
         if (isBlank(cell)) throw invalidArgument(this.functionName, name, { key: 'rule.noBlanks' });
-        return this.checkNumber(name, cell, rule);
+        return this.checkNumber(name, cell, read.rule);
       }),
     );
   }
@@ -103,6 +118,13 @@ export class ArgumentReader {
   finite(result: number): number {
     if (!Number.isFinite(result)) throw noSolution(this.functionName, { key: 'why.tooLarge' });
     return result;
+  }
+
+  /** The table's entry for an argument, which must be read the way it is declared. */
+  private parameter<K extends ParameterRead['kind']>(name: string, kind: K): { spec: ParameterSpec; read: Extract<ParameterRead, { kind: K }> } {
+    const spec = this.spec.parameters.find((p) => p.name === name);
+    if (!spec || spec.read.kind !== kind) throw new Error(`${this.functionName} declares no ${kind} parameter ${name} (table.ts)`);
+    return { spec, read: spec.read as Extract<ParameterRead, { kind: K }> };
   }
 
   private checkNumber(name: string, value: ExcelValue, rule: NumberRule): number {

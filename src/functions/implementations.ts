@@ -18,7 +18,6 @@ import {
   tranchePositionGreeks,
   tranchePositionValue,
   TrancheTerms,
-  FUNDING_RISK_METRICS,
   fundingRisk as fundingRiskModel,
   FundingRiskMetric,
   requiredRevenue as requiredRevenueModel,
@@ -26,7 +25,10 @@ import {
   shortfallProbability,
   WarrantTerms,
 } from '../model';
-import { ANY_NUMBER, ArgumentReader, ExcelValue, isOmitted, NON_NEGATIVE, POSITIVE, POSITIVE_SHARE, UNIT_INTERVAL, wholeNumberFrom } from './args';
+import { ArgumentReader, ExcelValue } from './args';
+import { FUNCTION_TABLE, FUNDING_RISK_HEADER, GREEK_LABELS } from './table';
+
+export { FUNDING_RISK_HEADER, FUNDING_RISK_PATHS, GREEK_LABELS } from './table';
 import { noSolution } from './errors';
 import { alignPeriods, toShape } from './periods';
 
@@ -41,8 +43,8 @@ function warrantTerms(
   rate: ExcelValue,
   dividendYield: ExcelValue,
 ): WarrantTerms {
-  const sigma = reader.numberOrAbsent('volatility', volatility, POSITIVE);
-  const t = reader.numberOrAbsent('years', years, POSITIVE);
+  const sigma = reader.numberOrAbsent('volatility', volatility);
+  const t = reader.numberOrAbsent('years', years);
   if ((sigma === undefined) !== (t === undefined)) {
     reader.fail(sigma === undefined ? 'volatility' : 'years', { key: 'rule.together', params: { other: sigma === undefined ? 'years' : 'volatility' } });
   }
@@ -50,8 +52,8 @@ function warrantTerms(
     strikePrice,
     volatility: sigma,
     years: t,
-    rate: reader.optionalNumber('rate', rate, ANY_NUMBER, 0),
-    dividendYield: reader.optionalNumber('dividendYield', dividendYield, ANY_NUMBER, 0),
+    rate: reader.number('rate', rate),
+    dividendYield: reader.number('dividendYield', dividendYield),
   };
 }
 
@@ -66,13 +68,13 @@ export function warrantValue(
   sharesOutstanding?: ExcelValue,
   priceIncludesWarrants?: ExcelValue,
 ): number {
-  const reader = new ArgumentReader('WARRANTVALUE');
-  const warrants = reader.number('shares', shares, POSITIVE);
-  const strikePrice = reader.number('strike', strike, NON_NEGATIVE);
-  const spot = reader.number('price', price, POSITIVE);
+  const reader = new ArgumentReader(FUNCTION_TABLE.WARRANTVALUE);
+  const warrants = reader.number('shares', shares);
+  const strikePrice = reader.number('strike', strike);
+  const spot = reader.number('price', price);
   const terms = warrantTerms(reader, strikePrice, volatility, years, rate, dividendYield);
-  const outstanding = reader.numberOrAbsent('sharesOutstanding', sharesOutstanding, POSITIVE);
-  const includesWarrants = reader.flag('priceIncludesWarrants', priceIncludesWarrants, true);
+  const outstanding = reader.numberOrAbsent('sharesOutstanding', sharesOutstanding);
+  const includesWarrants = reader.flag('priceIncludesWarrants', priceIncludesWarrants);
   const each = outstanding === undefined ? callValue(spot, terms) : dilutedWarrantValue(spot, terms, outstanding, warrants, includesWarrants);
   return reader.finite(warrants * each);
 }
@@ -104,36 +106,34 @@ function readTrancheCall(reader: ArgumentReader, thirdName: 'price' | 'targetVal
   } = alignPeriods(
     reader,
     [
-      ['shares', reader.numberGrid('shares', shares, POSITIVE)],
-      ['hurdle', reader.numberGrid('hurdle', hurdle, POSITIVE)],
-      ['milestoneProbability', reader.numberGrid('milestoneProbability', isOmitted(milestoneProbability) ? 1 : milestoneProbability, UNIT_INTERVAL)],
+      ['shares', reader.numberGrid('shares', shares)],
+      ['hurdle', reader.numberGrid('hurdle', hurdle)],
+      ['milestoneProbability', reader.numberGrid('milestoneProbability', milestoneProbability)],
     ],
     'tranches',
   );
   const terms: TrancheTerms = {
-    strikePrice: reader.number('strike', strike, NON_NEGATIVE),
-    volatility: reader.number('volatility', volatility, POSITIVE),
-    years: reader.number('years', years, POSITIVE),
-    rate: reader.optionalNumber('rate', rate, ANY_NUMBER, 0),
-    dividendYield: reader.optionalNumber('dividendYield', dividendYield, ANY_NUMBER, 0),
-    observationsPerYear: reader.optionalNumber('observationsPerYear', observationsPerYear, NON_NEGATIVE, 0),
+    strikePrice: reader.number('strike', strike),
+    volatility: reader.number('volatility', volatility),
+    years: reader.number('years', years),
+    rate: reader.number('rate', rate),
+    dividendYield: reader.number('dividendYield', dividendYield),
+    observationsPerYear: reader.number('observationsPerYear', observationsPerYear),
   };
   const tranches = counts.map((n, i) => ({ shares: n, hurdlePrice: hurdles[i], milestoneProbability: probabilities[i] }));
-  return { tranches, terms, third: reader.number(thirdName, third, POSITIVE) };
+  return { tranches, terms, third: reader.number(thirdName, third) };
 }
 
 /** Value of a tranche position: Σ shares × milestone probability × up-and-in call. */
 export function trancheValue(...call: TrancheCall): number {
-  const reader = new ArgumentReader('TRANCHEVALUE');
+  const reader = new ArgumentReader(FUNCTION_TABLE.TRANCHEVALUE);
   const { tranches, terms, third: spot } = readTrancheCall(reader, 'price', call);
   return reader.finite(tranchePositionValue(spot, tranches, terms));
 }
 
-export const GREEK_LABELS = ['delta', 'gamma', 'vega', 'theta', 'rho'] as const;
-
 /** Greeks of a tranche position, as TRANCHEVALUE values it: a 5×2 block of names and values. */
 export function trancheGreeks(...call: TrancheCall): Cell[][] {
-  const reader = new ArgumentReader('TRANCHEGREEKS');
+  const reader = new ArgumentReader(FUNCTION_TABLE.TRANCHEGREEKS);
   const { tranches, terms, third: spot } = readTrancheCall(reader, 'price', call);
   const greeks: TrancheGreeks = tranchePositionGreeks(spot, tranches, terms);
   return GREEK_LABELS.map((label) => [label, reader.finite(greeks[label])]);
@@ -141,7 +141,7 @@ export function trancheGreeks(...call: TrancheCall): Cell[][] {
 
 /** The share price at which TRANCHEVALUE with the same tranches and terms equals the target. */
 export function trancheBreakeven(...call: TrancheCall): number {
-  const reader = new ArgumentReader('TRANCHEBREAKEVEN');
+  const reader = new ArgumentReader(FUNCTION_TABLE.TRANCHEBREAKEVEN);
   const { tranches, terms, third: target } = readTrancheCall(reader, 'targetValue', call);
   if (tranches.every((t) => t.milestoneProbability === 0)) throw noSolution('TRANCHEBREAKEVEN', { key: 'why.allProbabilitiesZero' });
   const price = tranchePositionBreakeven(tranches, target, terms);
@@ -158,10 +158,10 @@ export function breakevenPrice(
   rate?: ExcelValue,
   dividendYield?: ExcelValue,
 ): number {
-  const reader = new ArgumentReader('BREAKEVENPRICE');
-  const warrants = reader.number('shares', shares, POSITIVE);
-  const strikePrice = reader.number('strike', strike, NON_NEGATIVE);
-  const target = reader.number('targetValue', targetValue, POSITIVE);
+  const reader = new ArgumentReader(FUNCTION_TABLE.BREAKEVENPRICE);
+  const warrants = reader.number('shares', shares);
+  const strikePrice = reader.number('strike', strike);
+  const target = reader.number('targetValue', targetValue);
   const terms = warrantTerms(reader, strikePrice, volatility, years, rate, dividendYield);
   const price = breakevenSharePrice(warrants, target, terms);
   if (price === undefined || !Number.isFinite(price)) throw noSolution('BREAKEVENPRICE', { key: 'why.noPrice' });
@@ -177,32 +177,32 @@ export function warrantGreeks(
   rate?: ExcelValue,
   dividendYield?: ExcelValue,
 ): Cell[][] {
-  const reader = new ArgumentReader('WARRANTGREEKS');
-  const warrants = reader.number('shares', shares, POSITIVE);
-  const strikePrice = reader.number('strike', strike, NON_NEGATIVE);
-  const spot = reader.number('price', price, POSITIVE);
-  const sigma = reader.number('volatility', volatility, POSITIVE);
-  const t = reader.number('years', years, POSITIVE);
-  const r = reader.optionalNumber('rate', rate, ANY_NUMBER, 0);
-  const q = reader.optionalNumber('dividendYield', dividendYield, ANY_NUMBER, 0);
+  const reader = new ArgumentReader(FUNCTION_TABLE.WARRANTGREEKS);
+  const warrants = reader.number('shares', shares);
+  const strikePrice = reader.number('strike', strike);
+  const spot = reader.number('price', price);
+  const sigma = reader.number('volatility', volatility);
+  const t = reader.number('years', years);
+  const r = reader.number('rate', rate);
+  const q = reader.number('dividendYield', dividendYield);
   const greeks = blackScholesGreeks('call', spot, strikePrice, t, r, q, sigma);
   return GREEK_LABELS.map((label) => [label, reader.finite(warrants * greeks[label])]);
 }
 
 export function fundingGap(required: ExcelValue, projected: ExcelValue, cash?: ExcelValue): number[][] {
-  const reader = new ArgumentReader('FUNDINGGAP');
+  const reader = new ArgumentReader(FUNCTION_TABLE.FUNDINGGAP);
   const { shape, series } = alignPeriods(reader, [
-    ['required', reader.numberGrid('required', required, ANY_NUMBER)],
-    ['projected', reader.numberGrid('projected', projected, ANY_NUMBER)],
+    ['required', reader.numberGrid('required', required)],
+    ['projected', reader.numberGrid('projected', projected)],
   ]);
-  const cashOnHand = reader.optionalNumber('cash', cash, ANY_NUMBER, 0);
+  const cashOnHand = reader.number('cash', cash);
   return toShape(runningFundingGap(series[0], series[1], cashOnHand).map((gap) => reader.finite(gap)), shape);
 }
 
 export function requiredRevenue(annualCapex: ExcelValue, capexShareOfRevenue: ExcelValue): number {
-  const reader = new ArgumentReader('REQUIREDREVENUE');
-  const capex = reader.number('annualCapex', annualCapex, NON_NEGATIVE);
-  const share = reader.number('capexShareOfRevenue', capexShareOfRevenue, POSITIVE);
+  const reader = new ArgumentReader(FUNCTION_TABLE.REQUIREDREVENUE);
+  const capex = reader.number('annualCapex', annualCapex);
+  const share = reader.number('capexShareOfRevenue', capexShareOfRevenue);
   return reader.finite(requiredRevenueModel(capex, share));
 }
 
@@ -213,13 +213,13 @@ export function shortfallProb(
   volatility: ExcelValue,
   years: ExcelValue,
 ): number {
-  const reader = new ArgumentReader('SHORTFALLPROB');
+  const reader = new ArgumentReader(FUNCTION_TABLE.SHORTFALLPROB);
   const probability = shortfallProbability(
-    reader.number('required', required, POSITIVE),
-    reader.number('revenueNow', revenueNow, POSITIVE),
-    reader.number('growthRate', growthRate, ANY_NUMBER),
-    reader.number('volatility', volatility, POSITIVE),
-    reader.number('years', years, POSITIVE),
+    reader.number('required', required),
+    reader.number('revenueNow', revenueNow),
+    reader.number('growthRate', growthRate),
+    reader.number('volatility', volatility),
+    reader.number('years', years),
   );
   // ln of a ratio of huge and tiny numbers can overflow to ±Infinity, where N(·) is still exact.
   return reader.finite(probability);
@@ -239,15 +239,15 @@ export function circularFlow(
   metric?: ExcelValue,
   cumulative?: ExcelValue,
 ): Cell[][] {
-  const reader = new ArgumentReader('CIRCULARFLOW');
+  const reader = new ArgumentReader(FUNCTION_TABLE.CIRCULARFLOW);
   const { shape, series } = alignPeriods(reader, [
-    ['investment', reader.numberGrid('investment', investment, NON_NEGATIVE)],
-    ['purchases', reader.numberGrid('purchases', purchases, POSITIVE)],
-    ['grossMargin', reader.numberGrid('grossMargin', isOmitted(grossMargin) ? 0 : grossMargin, UNIT_INTERVAL)],
-    ['equityGranted', reader.numberGrid('equityGranted', isOmitted(equityGranted) ? 0 : equityGranted, NON_NEGATIVE)],
+    ['investment', reader.numberGrid('investment', investment)],
+    ['purchases', reader.numberGrid('purchases', purchases)],
+    ['grossMargin', reader.numberGrid('grossMargin', grossMargin)],
+    ['equityGranted', reader.numberGrid('equityGranted', equityGranted)],
   ]);
-  const chosen: CircularFlowMetric | undefined = reader.choiceOrAbsent('metric', metric, CIRCULAR_FLOW_METRICS);
-  const running = reader.flag('cumulative', cumulative, false);
+  const chosen = reader.choiceOrAbsent<CircularFlowMetric>('metric', metric);
+  const running = reader.flag('cumulative', cumulative);
 
   const [invested, bought, margin, equity] = series;
   const totals = { investment: 0, purchases: 0, grossProfit: 0, equity: 0 };
@@ -267,11 +267,6 @@ export function circularFlow(
   return [[...CIRCULAR_FLOW_METRICS], ...perPeriod.map((_, i) => CIRCULAR_FLOW_METRICS.map((m) => value(m, i)))];
 }
 
-export const FUNDING_RISK_HEADER = ['year', ...FUNDING_RISK_METRICS] as const;
-export const FUNDING_RISK_PATHS = { min: 1_000, max: 1_000_000, default: 10_000 } as const;
-const PATHS_RULE = wholeNumberFrom(FUNDING_RISK_PATHS.min, FUNDING_RISK_PATHS.max, { key: 'rule.wholeFromTo', params: { min: FUNDING_RISK_PATHS.min.toLocaleString('en-US'), max: FUNDING_RISK_PATHS.max.toLocaleString('en-US') } });
-const SEED_RULE = wholeNumberFrom(0, Number.MAX_SAFE_INTEGER, { key: 'rule.seed' });
-
 /**
  * Monte Carlo funding risk of a schedule of obligations (one cell per year). Without `metric`: a
  * header row and one row per year (year, shortfallProb, ranOutProb, expectedShortfall, p5, p50,
@@ -290,23 +285,23 @@ export function fundingRisk(
   seed?: ExcelValue,
   metric?: ExcelValue,
 ): Cell[][] {
-  const reader = new ArgumentReader('FUNDINGRISK');
-  const { shape, series } = alignPeriods(reader, [['obligations', reader.numberGrid('obligations', obligations, NON_NEGATIVE)]]);
+  const reader = new ArgumentReader(FUNCTION_TABLE.FUNDINGRISK);
+  const { shape, series } = alignPeriods(reader, [['obligations', reader.numberGrid('obligations', obligations)]]);
   const due = series[0];
-  const revenue = reader.number('revenueNow', revenueNow, POSITIVE);
-  const growth = reader.number('growthRate', growthRate, ANY_NUMBER);
-  const sigma = reader.number('volatility', volatility, POSITIVE);
-  const share = reader.optionalNumber('revenueShare', revenueShare, POSITIVE_SHARE, 1);
-  const cashNow = reader.optionalNumber('cash', cash, NON_NEGATIVE, 0);
-  const financingGrid = reader.numberGrid('financing', isOmitted(financing) ? 0 : financing, NON_NEGATIVE);
+  const revenue = reader.number('revenueNow', revenueNow);
+  const growth = reader.number('growthRate', growthRate);
+  const sigma = reader.number('volatility', volatility);
+  const share = reader.number('revenueShare', revenueShare);
+  const cashNow = reader.number('cash', cash);
+  const financingGrid = reader.numberGrid('financing', financing);
   const financingFlat = financingGrid.flat();
   if (financingFlat.length !== 1 && (financingGrid.length !== shape.rows || financingGrid[0].length !== shape.columns)) {
     reader.fail('financing', { key: 'rule.financingShape', params: { rows: shape.rows, columns: shape.columns } });
   }
   const newMoney = financingFlat.length === 1 ? due.map(() => financingFlat[0]) : financingFlat;
-  const pathCount = reader.optionalNumber('paths', paths, PATHS_RULE, FUNDING_RISK_PATHS.default);
-  const seedValue = reader.optionalNumber('seed', seed, SEED_RULE, 1);
-  const chosen: FundingRiskMetric | undefined = reader.choiceOrAbsent('metric', metric, FUNDING_RISK_METRICS);
+  const pathCount = reader.number('paths', paths);
+  const seedValue = reader.number('seed', seed);
+  const chosen = reader.choiceOrAbsent<FundingRiskMetric>('metric', metric);
 
   const years = fundingRiskModel({
     obligations: due,
