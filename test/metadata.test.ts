@@ -48,6 +48,16 @@ describe('custom functions metadata (functions.ts JSDoc) vs catalog', () => {
     expect(parameters.map((p) => p.optional === true)).toEqual(spec.parameters.map((p) => p.optional));
   });
 
+  test.each(DEALS_FUNCTIONS.map((spec) => [spec.name, spec] as const))('%s: every default the table declares is the one the description states', (name, spec) => {
+    const stated = (value: number | boolean) => (typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : value.toLocaleString('en-US'));
+    const parameters = byId(name).parameters;
+    spec.parameters.forEach((param, i) => {
+      if (!('default' in param.read) || param.read.default === undefined) return;
+      const description = parameters[i].description ?? '';
+      expect([param.name, description]).toEqual([param.name, expect.stringMatching(new RegExp(`default[^)]*\\b${stated(param.read.default)}\\b|${stated(param.read.default)} \\(default\\)|\\b${stated(param.read.default)} or omitted`))]);
+    });
+  });
+
   test.each(DEALS_FUNCTIONS.map((spec) => [spec.name, spec] as const))('%s: range parameters are matrix parameters, and only those', (name, spec) => {
     // A scalar parameter given a range makes Excel call the function once per cell; a range
     // (one cell per period) must therefore arrive as a matrix.

@@ -105,6 +105,37 @@ describe('a required argument that is missing or breaks its rule is #VALUE! nami
     });
   }
 
+  // The table's defaults are what an omitted argument means (an engine must never turn it into 0).
+  for (const spec of DEALS_FUNCTIONS) {
+    spec.parameters.forEach((param, index) => {
+      if (!('default' in param.read) || param.read.default === undefined) return;
+      const explicit = param.read.default;
+      test(`${spec.name}: omitting ${param.name} is the same as giving its default ${String(explicit)}`, () => {
+        const call = (value: unknown) => {
+          const args = [...valid[spec.name]];
+          args[index] = value;
+          return (spec.implementation as (...a: unknown[]) => unknown)(...args);
+        };
+        expect(call(null)).toEqual(call(explicit));
+        expect(call(undefined)).toEqual(call(explicit));
+      });
+    });
+  }
+
+  test('every rule the table declares is enforced: a value that breaks it is #VALUE! stating the rule', () => {
+    for (const spec of DEALS_FUNCTIONS) {
+      spec.parameters.forEach((param, index) => {
+        if (param.read.kind !== 'number' && param.read.kind !== 'range') return;
+        const rule = param.read.rule;
+        const breaking = [-1e9, -1, -0.5, 0, 0.5, 1.5, 2.5, 1e7, 1e20].find((x) => !rule.holds(x));
+        if (breaking === undefined) return; // ANY_NUMBER
+        const args = [...valid[spec.name]];
+        args[index] = breaking;
+        expect(() => (spec.implementation as (...a: unknown[]) => unknown)(...args)).toThrow(new DealsError('#VALUE!', { functionName: spec.name, argumentName: param.name, reason: rule.says }).message);
+      });
+    }
+  });
+
   test('negative or zero where a positive number is required', () => {
     fc.assert(
       fc.property(notPositive, (bad) => {
