@@ -75,7 +75,7 @@ class FunctionsMetadataPlugin {
           compilation.updateAsset('functions.json', new RawSource(json));
         }
         try {
-          const { tsxRequire } = loadTsx();
+          const { require: tsxRequire } = require('tsx/cjs/api');
           const { CATALOGUES, en } = tsxRequire('./src/i18n/index.ts', __filename);
           const { METADATA_FILES, localizeMetadata, metadataJson, staleTexts } = tsxRequire('./src/i18n/functionMetadata.ts', __filename);
           const metadata = JSON.parse(json);
@@ -90,11 +90,6 @@ class FunctionsMetadataPlugin {
       });
     });
   }
-}
-
-function loadTsx() {
-  const { require: tsxRequire } = require('tsx/cjs/api');
-  return { tsxRequire };
 }
 
 module.exports = (env = {}, argv = {}) => {
