@@ -5,6 +5,8 @@
  *                   appends `CustomFunctions.associate(id, fn)` for every @customfunction to this
  *                   module while bundling, so no hand-written association is needed.
  *   functions.json  Excel's metadata, generated from the JSDoc in functions.ts by the same plugin.
+ *   functions-zh-TW.json, functions-zh-CN.json   the same metadata with its descriptions in
+ *                   繁體中文 / 简体中文 from the catalogues (src/i18n/functionMetadata.ts).
  *   taskpane.js     the task pane (src/taskpane/taskpane.ts).
  *   taskpane.html   the shared runtime page: loads Office.js from Microsoft's CDN, then both bundles.
  *                   The manifest uses it as task pane, custom-functions page and FunctionFile.
@@ -50,18 +52,41 @@ class ForbidPackagesPlugin {
   }
 }
 
-/** Rewrites functions.json (emitted by the metadata plugin) for a production host. */
-class ProductionMetadataPlugin {
+/**
+ * Finishes the function metadata the metadata plugin emitted as functions.json: for a production
+ * host its helpUrls move under ADDIN_URL (productionMetadata), and from that English file the
+ * translated copies of src/i18n/functionMetadata.ts METADATA_FILES are written beside it
+ * (functions-zh-TW.json, functions-zh-CN.json), which the manifest's bt:Override elements name.
+ * The catalogues are TypeScript, loaded through tsx.
+ */
+class FunctionsMetadataPlugin {
   constructor(addinUrl) {
     this.addinUrl = addinUrl;
   }
   apply(compiler) {
-    compiler.hooks.thisCompilation.tap('ProductionMetadataPlugin', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'ProductionMetadataPlugin', stage: compilation.constructor.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+    compiler.hooks.thisCompilation.tap('FunctionsMetadataPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'FunctionsMetadataPlugin', stage: compilation.constructor.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
         const asset = compilation.getAsset('functions.json');
-        if (!asset) return;
-        const json = productionMetadata(asset.source.source().toString(), this.addinUrl);
-        compilation.updateAsset('functions.json', new compiler.webpack.sources.RawSource(json));
+        if (!asset) return; // the metadata plugin reported why
+        const { RawSource } = compiler.webpack.sources;
+        let json = asset.source.source().toString();
+        if (this.addinUrl) {
+          json = productionMetadata(json, this.addinUrl);
+          compilation.updateAsset('functions.json', new RawSource(json));
+        }
+        try {
+          const { require: tsxRequire } = require('tsx/cjs/api');
+          const { CATALOGUES, en } = tsxRequire('./src/i18n/index.ts', __filename);
+          const { METADATA_FILES, localizeMetadata, metadataJson, staleTexts } = tsxRequire('./src/i18n/functionMetadata.ts', __filename);
+          const metadata = JSON.parse(json);
+          const stale = staleTexts(metadata, en);
+          if (stale.length > 0) {
+            compilation.warnings.push(new WebpackError(`src/i18n/en.ts differs from the JSDoc of src/functions/functions.ts for ${stale.join(', ')}: update the English text and its translations`));
+          }
+          for (const { locale, file } of METADATA_FILES) compilation.emitAsset(file, new RawSource(metadataJson(localizeMetadata(metadata, CATALOGUES[locale]))));
+        } catch (error) {
+          compilation.errors.push(new WebpackError(`Localized function metadata: ${error instanceof Error ? error.message : String(error)}`));
+        }
       });
     });
   }
@@ -100,7 +125,7 @@ module.exports = (env = {}, argv = {}) => {
         output: 'functions.json',
         input: './src/functions/functions.ts',
       }),
-      ...(addinUrl ? [new ProductionMetadataPlugin(addinUrl)] : []),
+      new FunctionsMetadataPlugin(addinUrl),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
@@ -126,6 +151,11 @@ module.exports = (env = {}, argv = {}) => {
     performance: {
       // Raw sizes; the gzipped budgets (taskpane ≤ 200 KB, functions ≤ 50 KB) are checked by test/build.test.ts.
       hints: mode === 'production' ? 'warning' : false,
+      // The task pane carries the three catalogues whole (since issue 10 also every DEALS function's
+      // description and parameter texts, 繁體中文 and 简体中文 being ~3 bytes a character): about
+      // 270 KB raw, 80 KB gzipped. Warn above 320 KiB raw instead of webpack's 244 KiB default.
+      maxAssetSize: 320 * 1024,
+      maxEntrypointSize: 320 * 1024,
       assetFilter: (file) => file.endsWith('.js'),
     },
     stats: 'normal',

@@ -5,9 +5,10 @@
  * namespace installed twice fail to register their functions: office-js #4559, #4571).
  *
  * `ADDIN_URL=https://host/path/ npm run build` writes dist/manifest.xml for that host with
- * `productionManifest()`: every URL under ADDIN_URL, the AppDomain its origin, the production Id
- * and the plain display name. The Ids live in src/addin.json, which the xlsx writer also reads
- * (an exported workbook names the production add-in).
+ * `productionManifest()`: every URL under ADDIN_URL (the zh-TW / zh-CN overrides' too), the
+ * AppDomain its origin, the production Id and the plain display name in every language. The Ids
+ * live in src/addin.json, which the xlsx writer also reads (an exported workbook names the
+ * production add-in).
  */
 'use strict';
 const addin = require('../src/addin.json');
@@ -34,11 +35,29 @@ function replaceExactlyOnce(xml, from, to) {
   return parts.join(to);
 }
 
+/**
+ * The <DisplayName> element without the development suffix: its DefaultValue and the Value of
+ * each of its <Override Locale=…> (the name in another display language) end in it.
+ */
+function productionDisplayName(xml) {
+  const elements = xml.match(/<DisplayName\b[^>]*?(?:\/>|>[\s\S]*?<\/DisplayName>)/g) ?? [];
+  if (elements.length !== 1) throw new Error(`manifest.xml: expected one <DisplayName>, found ${elements.length}`);
+  const [element] = elements;
+  if (!element.includes(`DefaultValue="${addin.displayName}${addin.developmentSuffix}"`)) {
+    throw new Error(`manifest.xml: the display name must be ${JSON.stringify(addin.displayName + addin.developmentSuffix)}`);
+  }
+  const production = element.replace(/\b(DefaultValue|Value)="([^"]*)"/g, (_, name, value) => {
+    if (!value.endsWith(addin.developmentSuffix)) throw new Error(`manifest.xml: the display name ${JSON.stringify(value)} lacks the development suffix ${JSON.stringify(addin.developmentSuffix)}`);
+    return `${name}="${value.slice(0, -addin.developmentSuffix.length)}"`;
+  });
+  return xml.replace(element, () => production);
+}
+
 /** The production manifest for `addinUrl`, from the development manifest's text. */
 function productionManifest(devXml, addinUrl) {
   const base = parseAddinUrl(addinUrl);
   let xml = replaceExactlyOnce(devXml, `<Id>${addin.developmentId}</Id>`, `<Id>${addin.productionId}</Id>`);
-  xml = replaceExactlyOnce(xml, `<DisplayName DefaultValue="${addin.displayName}${addin.developmentSuffix}"/>`, `<DisplayName DefaultValue="${addin.displayName}"/>`);
+  xml = productionDisplayName(xml);
   xml = replaceExactlyOnce(xml, `<AppDomain>${DEV_ORIGIN}</AppDomain>`, `<AppDomain>${new URL(base).origin}</AppDomain>`);
   xml = xml.split(addin.developmentUrl).join(base);
   if (xml.includes(DEV_ORIGIN)) throw new Error(`manifest.xml: a development URL outside ${addin.developmentUrl} is left: ${DEV_ORIGIN}`);

@@ -16,6 +16,8 @@ import * as zlib from 'zlib';
 import addin from '../src/addin.json';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { DEALS_FUNCTIONS } from '../src/functions/catalog';
+import { CATALOGUES } from '../src/i18n';
+import { FunctionsMetadata, localizeMetadata, METADATA_FILES, metadataJson } from '../src/i18n/functionMetadata';
 
 const ROOT = path.resolve(__dirname, '..');
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -89,6 +91,18 @@ describe('production build', () => {
     // The production build moves each helpUrl under ADDIN_URL; nothing else changes.
     expect(emitted).toBe(productionMetadata(generated.metadataJson, addinUrl));
     expect(emitted).not.toContain('localhost:3000');
+  }, 60_000);
+
+  test('functions-zh-TW.json and functions-zh-CN.json are that metadata with the catalogues\' descriptions', async () => {
+    const generated = await generateCustomFunctionsMetadata(path.join(ROOT, 'src/functions/functions.ts'), true);
+    const english = JSON.parse(productionMetadata(generated.metadataJson, addinUrl)) as FunctionsMetadata;
+    expect(METADATA_FILES.map((f) => f.file)).toEqual(['functions-zh-TW.json', 'functions-zh-CN.json']);
+    for (const { file, locale } of METADATA_FILES) {
+      const emitted = read(file);
+      expect([file, emitted]).toEqual([file, metadataJson(localizeMetadata(english, CATALOGUES[locale]))]);
+      expect(emitted).not.toContain('localhost:3000');
+      expect(emitted).not.toBe(read('functions.json'));
+    }
   }, 60_000);
 
   test('the functions bundle associates every id with its function (injected by the metadata plugin), the task pane bundle none', () => {
@@ -200,6 +214,14 @@ describe('production build', () => {
     expect(metadata.cors).toBe('*');
     const functions: { id: string; helpUrl?: string }[] = JSON.parse(metadata.body.toString('utf8')).functions;
     expect(functions.length).toBe(DEALS_FUNCTIONS.length);
+    // The translated metadata the zh-TW and zh-CN overrides name: served the same way, same functions.
+    for (const { file } of METADATA_FILES) {
+      expect(urls).toContain(`${addinUrl}${file}`);
+      const localized = await fetch(`${addinUrl}${file}`);
+      expect([file, localized.status, localized.type, localized.cors]).toEqual([file, 200, expect.stringMatching(/^application\/json/), '*']);
+      const localizedFunctions: { id: string; helpUrl?: string }[] = JSON.parse(localized.body.toString('utf8')).functions;
+      expect(localizedFunctions.map((f) => [f.id, f.helpUrl])).toEqual(functions.map((f) => [f.id, f.helpUrl]));
+    }
     // "Help on this function" lands on the deployed help page, never on a developer's localhost.
     for (const f of functions) {
       expect(f.helpUrl).toBe(`${addinUrl}help.html#${f.id}`);

@@ -12,6 +12,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import addin from '../src/addin.json';
+import { CATALOGUES, en } from '../src/i18n';
+import type { Locale, MessageKey } from '../src/i18n';
+import { METADATA_FILES } from '../src/i18n/functionMetadata';
 
 // The production manifest transform (CommonJS, shared with webpack.config.js).
 const { productionManifest } = require('../scripts/manifest') as { productionManifest(xml: string, addinUrl: string): string };
@@ -80,6 +83,18 @@ function resource(id: string | undefined, kind?: Resource['kind']): Resource {
   if (found.length !== 1) throw new Error(`resource ${id} (${kind ?? 'any kind'}) is defined ${found.length} times`);
   return found[0];
 }
+
+/** The locales the manifest overrides, and their metadata files (src/i18n/functionMetadata.ts). */
+const LOCALIZED = METADATA_FILES;
+
+/** The catalogue key of each localized string resource. */
+const STRING_KEYS: Record<string, MessageKey> = {
+  'GetStarted.Title': 'manifest.getStartedTitle',
+  'GetStarted.Description': 'manifest.getStartedDescription',
+  'DealsGroup.Label': 'manifest.groupLabel',
+  'TaskpaneButton.Label': 'manifest.buttonLabel',
+  'TaskpaneButton.Tooltip': 'manifest.buttonTooltip',
+};
 
 const ALL_ELEMENTS = walk(doc);
 const USED_RESIDS = ALL_ELEMENTS.map(({ node }) => attr(node, 'resid')).filter((r): r is string => r !== undefined);
@@ -260,6 +275,62 @@ describe('manifest.xml', () => {
     }
   });
 
+  test('localizes for zh-TW and zh-CN (bt:Override): name, description, ribbon and Get Started texts, from the catalogues', () => {
+    const checked: string[] = [];
+    const expectOverrides = (what: string, overridesOf: XmlValue | undefined, english: string, expected: (locale: Locale) => string) => {
+      const found = nodes(overridesOf).map((o) => [attr(o, 'Locale'), attr(o, 'Value')]);
+      expect([what, found]).toEqual([what, LOCALIZED.map(({ officeLocale, locale }) => [officeLocale, expected(locale)])]);
+      for (const [, value] of found) expect([what, value !== english, /\p{Script=Han}/u.test(value!)]).toEqual([what, true, true]);
+      checked.push(what);
+    };
+    // The add-in's name keeps "(dev)" in every language in the development manifest.
+    expect(attr(app.DisplayName, 'DefaultValue')).toBe(`${en['manifest.displayName']}${addin.developmentSuffix}`);
+    expectOverrides('DisplayName', (app.DisplayName as XmlNode).Override, attr(app.DisplayName, 'DefaultValue')!, (locale) => `${CATALOGUES[locale]['manifest.displayName']}${addin.developmentSuffix}`);
+    expect(attr(app.Description, 'DefaultValue')).toBe(en['manifest.description']);
+    expectOverrides('Description', (app.Description as XmlNode).Override, en['manifest.description'], (locale) => CATALOGUES[locale]['manifest.description']);
+    for (const n of [...nodes((resources['bt:ShortStrings'] as XmlNode)['bt:String']), ...nodes((resources['bt:LongStrings'] as XmlNode)['bt:String'])]) {
+      const id = attr(n, 'id')!;
+      if (id === 'Functions.Namespace') {
+        // The namespace is part of every formula: the same in every language.
+        expect(n['bt:Override']).toBeUndefined();
+        continue;
+      }
+      const key = STRING_KEYS[id];
+      expect([id, key]).toEqual([id, expect.any(String)]);
+      expect([id, attr(n, 'DefaultValue')]).toEqual([id, en[key]]);
+      expectOverrides(id, n['bt:Override'], en[key], (locale) => CATALOGUES[locale][key]);
+    }
+    expect(checked.sort()).toEqual(['Description', 'DisplayName', ...Object.keys(STRING_KEYS)].sort());
+    // Every override, anywhere, is for one of these two locales, and within the schema's limits.
+    const all = ALL_ELEMENTS.filter(({ tag }) => tag === 'Override' || tag === 'bt:Override');
+    expect(all.length).toBe(2 * (2 + Object.keys(STRING_KEYS).length + 1));
+    for (const { node } of all) {
+      expect(LOCALIZED.map((l) => l.officeLocale)).toContain(attr(node, 'Locale'));
+      expect(attr(node, 'Value')!.length).toBeGreaterThan(0);
+      expect(attr(node, 'Value')!.length).toBeLessThanOrEqual(250);
+    }
+    for (const id of ['GetStarted.Title', 'DealsGroup.Label', 'TaskpaneButton.Label']) {
+      for (const o of nodes(ALL_ELEMENTS.find(({ node }) => attr(node, 'id') === id)!.node['bt:Override'])) expect([id, attr(o, 'Value')!.length <= 125]).toEqual([id, true]);
+    }
+  });
+
+  test('points Functions.Metadata.Url at functions-zh-TW.json and functions-zh-CN.json for those locales, files the build writes', () => {
+    const url = nodes((resources['bt:Urls'] as XmlNode)['bt:Url']).find((n) => attr(n, 'id') === 'Functions.Metadata.Url')!;
+    expect(attr(url, 'DefaultValue')).toBe('https://localhost:3000/functions.json');
+    expect(nodes(url['bt:Override']).map((o) => [attr(o, 'Locale'), attr(o, 'Value')])).toEqual([
+      ['zh-TW', 'https://localhost:3000/functions-zh-TW.json'],
+      ['zh-CN', 'https://localhost:3000/functions-zh-CN.json'],
+    ]);
+    // The build writes exactly these files (webpack.config.js emits METADATA_FILES; test/build.test.ts fetches every manifest URL).
+    expect(LOCALIZED.map((l) => [l.officeLocale, l.locale, l.file])).toEqual([
+      ['zh-TW', 'zh-Hant', 'functions-zh-TW.json'],
+      ['zh-CN', 'zh-Hans', 'functions-zh-CN.json'],
+    ]);
+    // No other URL resource is localized.
+    const others = nodes((resources['bt:Urls'] as XmlNode)['bt:Url']).filter((n) => attr(n, 'id') !== 'Functions.Metadata.Url');
+    expect(others.filter((n) => n['bt:Override'] !== undefined).map((n) => attr(n, 'id'))).toEqual([]);
+  });
+
   test('office-addin-manifest info (offline) reads it', () => {
     // Run the CLI in its own Node process, exactly as `npx office-addin-manifest info` would.
     const cli = require.resolve('office-addin-manifest/cli.js');
@@ -288,12 +359,31 @@ describe('the production manifest (ADDIN_URL builds, scripts/manifest.js)', () =
     const urls = production.replace(/<!--[\s\S]*?-->/g, '').replace(/\sxmlns(:\w+)?="[^"]*"/g, '').match(/https:\/\/[^\s"<]+/g) ?? [];
     expect(urls.length).toBeGreaterThan(10);
     expect(urls.filter((u) => u !== 'https://deals.example.com' && !u.startsWith(base))).toEqual([]);
-    // The same document otherwise: only Id, name and URLs differ.
-    const normalise = (doc: string, id: string, name: string, url: string, origin: string) =>
-      doc.replace(`<Id>${id}</Id>`, '<Id/>').replace(`DefaultValue="${name}"`, 'DefaultValue="NAME"').split(url).join('URL/').split(`<AppDomain>${origin}</AppDomain>`).join('<AppDomain/>');
-    expect(normalise(production, addin.productionId, 'AI Deal Modeler', base, 'https://deals.example.com')).toBe(
-      normalise(xml, addin.developmentId, 'AI Deal Modeler (dev)', addin.developmentUrl, 'https://localhost:3000'),
+    // The same document otherwise: only Id, URLs and the name's "(dev)", in every language, differ.
+    const normalise = (doc: string, id: string, url: string, origin: string) =>
+      doc.replace(`<Id>${id}</Id>`, '<Id/>').split(url).join('URL/').split(`<AppDomain>${origin}</AppDomain>`).join('<AppDomain/>');
+    const devDisplayName = /<DisplayName\b[\s\S]*?<\/DisplayName>/.exec(xml)![0];
+    expect(devDisplayName.split(`${addin.developmentSuffix}"`).length - 1).toBe(1 + 2); // DefaultValue and the zh-TW, zh-CN overrides
+    expect(xml.split(addin.developmentSuffix).length - 1).toBe(3); // nowhere else
+    expect(normalise(production, addin.productionId, base, 'https://deals.example.com')).toBe(
+      normalise(xml.replace(devDisplayName, devDisplayName.split(`${addin.developmentSuffix}"`).join('"')), addin.developmentId, addin.developmentUrl, 'https://localhost:3000'),
     );
+    const prodOverrides = nodes((prodApp.DisplayName as XmlNode).Override).map((o) => [attr(o, 'Locale'), attr(o, 'Value')]);
+    expect(prodOverrides).toEqual(LOCALIZED.map(({ officeLocale, locale }) => [officeLocale, CATALOGUES[locale]['manifest.displayName']]));
+    expect(production).not.toContain('(dev)');
+  });
+
+  test('its zh-TW and zh-CN metadata overrides point under ADDIN_URL at the files the build writes', () => {
+    const prodResources = (prodApp.VersionOverrides as XmlNode).Resources as XmlNode;
+    const url = nodes((prodResources['bt:Urls'] as XmlNode)['bt:Url']).find((n) => attr(n, 'id') === 'Functions.Metadata.Url')!;
+    expect(attr(url, 'DefaultValue')).toBe(`${base}functions.json`);
+    expect(nodes(url['bt:Override']).map((o) => [attr(o, 'Locale'), attr(o, 'Value')])).toEqual(LOCALIZED.map(({ officeLocale, file }) => [officeLocale, `${base}${file}`]));
+  });
+
+  test('productionManifest refuses a display name override without the development suffix', () => {
+    const broken = xml.replace(/(<Override Locale="zh-TW" Value="[^"]*) \(dev\)"/, '$1"');
+    expect(broken).not.toBe(xml);
+    expect(() => productionManifest(broken, base)).toThrow(/development suffix/);
   });
 
   test('refuses an ADDIN_URL that Office could not load', () => {

@@ -93,10 +93,18 @@ test('npm start serves the add-in over HTTPS on its port and returns; npm stop f
   const manifest = await fetchStatus('/manifest.xml');
   expect(manifest.status).toBe(200);
   expect(manifest.body).toBe(fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8'));
-  expect(manifest.body).toContain('<DisplayName DefaultValue="AI Deal Modeler (dev)"/>');
+  expect(manifest.body).toMatch(/<DisplayName DefaultValue="AI Deal Modeler \(dev\)"[\s/>]/);
   const metadata = await fetchStatus('/functions.json');
   expect(metadata.status).toBe(200);
-  expect(JSON.parse(metadata.body).functions.map((f: { id: string }) => f.id)).toContain('WARRANTVALUE');
+  const ids = JSON.parse(metadata.body).functions.map((f: { id: string }) => f.id);
+  expect(ids).toContain('WARRANTVALUE');
+  // The translated metadata the manifest's zh-TW and zh-CN overrides name, from the same build.
+  for (const file of ['functions-zh-TW.json', 'functions-zh-CN.json']) {
+    expect(manifest.body).toContain(`Value="https://localhost:3000/${file}"`);
+    const localized = await fetchStatus(`/${file}`);
+    expect([file, localized.status]).toEqual([file, 200]);
+    expect(JSON.parse(localized.body).functions.map((f: { id: string }) => f.id)).toEqual(ids);
+  }
   expect((await fetchStatus('/taskpane.html')).status).toBe(200);
   // Without Excel, the workbench: its URL printed, served at / and /workbench.html.
   expect(started.stdout).toContain(`Workbench (the taskpane beside a live grid): ${base}workbench.html`);
