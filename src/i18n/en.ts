@@ -688,5 +688,12 @@ export const en = {
   'portfolio.check.allIn': 'The all-in equivalent is at least the headline total',
   'portfolio.chart.schedule': 'OpenAI’s commitments due each year, by deal',
   'portfolio.chart.money': 'By deal: value, vendor financing, price concessions, all-in equivalent',
+  // ---- [issue 10a] the deals CLI's headings (--lang) and the workbench's language switch -------
+  'cli.sheetTitle': '{title} (sheet "{sheet}")',
+  'cli.whatIfInputs': 'What-if inputs:',
+  'cli.whatIfChange': '{label}: {value} (preset: {preset})',
+  'cli.namedOutputs': 'Named outputs:',
+  'cli.cells': 'Cells (address, value as shown, formula):',
+  'workbench.languageSwitched': 'Now in English: {sheets} preset sheets written again in it, {edits} cells you changed kept. Undo starts afresh.',
 } as const;
 

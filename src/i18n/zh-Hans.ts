@@ -657,4 +657,11 @@ export const zhHans: Messages = {
   'portfolio.check.allIn': "全口径等值不低于标题总额",
   'portfolio.chart.schedule': "OpenAI 每年到期的承诺（按交易）",
   'portfolio.chart.money': "按交易：金额、供应商融资、价格让步、全口径等值",
+  // ---- [issue 10a] the deals CLI's headings (--lang) and the workbench's language switch -------
+  'cli.sheetTitle': "{title}（工作表“{sheet}”）",
+  'cli.whatIfInputs': "假设分析输入值：",
+  'cli.whatIfChange': "{label}：{value}（原值：{preset}）",
+  'cli.namedOutputs': "命名输出：",
+  'cli.cells': "单元格（地址、显示的值、公式）：",
+  'workbench.languageSwitched': "已切换为简体中文：重新写入 {sheets} 张预设交易工作表，保留您修改的 {edits} 个单元格。撤销记录从头开始。",
 };

@@ -657,4 +657,11 @@ export const zhHant: Messages = {
   'portfolio.check.allIn': "總成本等值不低於標題合計",
   'portfolio.chart.schedule': "OpenAI 每年到期的承諾（依交易）",
   'portfolio.chart.money': "依交易：金額、供應商融資、價格折讓、總成本等值",
+  // ---- [issue 10a] the deals CLI's headings (--lang) and the workbench's language switch -------
+  'cli.sheetTitle': "{title}（工作表「{sheet}」）",
+  'cli.whatIfInputs': "假設分析輸入值：",
+  'cli.whatIfChange': "{label}：{value}（原值：{preset}）",
+  'cli.namedOutputs': "具名輸出：",
+  'cli.cells': "儲存格（位址、顯示的值、公式）：",
+  'workbench.languageSwitched': "已切換為繁體中文：重新寫入 {sheets} 張預設交易工作表，保留您修改的 {edits} 個儲存格。復原記錄從頭開始。",
 };
