@@ -10,6 +10,7 @@ import { buildSheetPlan, scenarioById } from '../../src/scenarios';
 import type { SheetPlan } from '../../src/scenarios';
 import { niceStep, valueScale } from '../../src/workbench/chart';
 import { displayValue } from '../../src/workbench/format';
+import { addressWithLanguage, pageLocale } from '../../src/workbench/language';
 import { parseInput, WorkbenchBook, workbenchSink } from '../../src/workbench/workbook';
 import { workbookBuffer } from '../../src/xlsx/workbookFile';
 
@@ -276,5 +277,23 @@ describe('the same workbook in another language (the language switch)', () => {
     expect(back.edits).toBe(3);
     expect(back.book.sheets.map((s) => s.name)).toEqual(book.sheets.map((s) => s.name));
     expect(back.book.values(back.book.sheets[1].id)).toEqual(book.values(first.id));
+  });
+});
+
+describe("the workbench page's language (src/workbench/language.ts)", () => {
+  test('?lang= wins over the browser language; an empty one does not; tags resolve as everywhere', () => {
+    expect(pageLocale('?lang=zh-TW', 'en-US')).toBe('zh-Hant');
+    expect(pageLocale('?lang=zh-CN', 'zh-TW')).toBe('zh-Hans');
+    expect(pageLocale('?x=1&lang=zh-HK', 'en-US')).toBe('zh-Hant');
+    expect(pageLocale('?lang=en', 'zh-TW')).toBe('en');
+    expect(pageLocale('?lang=', 'zh-SG')).toBe('zh-Hans');
+    expect(pageLocale('', 'zh-TW')).toBe('zh-Hant');
+    expect(pageLocale('', undefined)).toBe('en');
+  });
+
+  test('the address keeps its other parameters and hash, with lang set to the region tag', () => {
+    expect(addressWithLanguage('https://localhost:3000/workbench.html', 'zh-Hant')).toBe('https://localhost:3000/workbench.html?lang=zh-TW');
+    expect(addressWithLanguage('https://localhost:3000/workbench.html?lang=zh-TW&x=1#B7', 'zh-Hans')).toBe('https://localhost:3000/workbench.html?lang=zh-CN&x=1#B7');
+    expect(addressWithLanguage('https://localhost:3000/?lang=zh-CN', 'en')).toBe('https://localhost:3000/?lang=en');
   });
 });
