@@ -7,6 +7,8 @@ import { main } from '../src/cli/deals';
 import { writeFailure } from '../src/cli/scenario';
 import { createEngine, readName, setCell } from '../src/engine';
 import { addPlanSheet } from '../src/engine/planSheet';
+import { en, zhHans, zhHant } from '../src/i18n';
+import type { MessageKey } from '../src/i18n';
 import { buildSheetPlan, PRESET_IDS, presetSummaries, scenarioById } from '../src/scenarios';
 
 async function run(...argv: string[]) {
@@ -183,3 +185,130 @@ test.each([
   expect(code).toBe(2);
   expect(stderr).toMatch(message);
 });
+
+describe('--lang: the presets in 繁體中文 and 简体中文', () => {
+  const HAN = /\p{Script=Han}/u;
+  /** English catalogue text → its key, for text results and the string literals of formulas. */
+  const KEY_OF_TEXT = new Map(Object.entries(en).map(([key, text]) => [text as string, key as MessageKey]));
+  /** A formula with its string literals blanked: a literal may be a catalogue text ("Cornerstone"). */
+  const blankStrings = (formula: string) => formula.replace(/"(?:[^"]|"")*"/g, '""');
+  type Shown = { sheet: string; cells: Array<{ address: string; value: unknown; text: string; formula?: string }>; names: Array<{ name: string; address: string; label: string; unit: string; value: unknown; text: string }> };
+  const shown = async (...argv: string[]): Promise<Shown> => {
+    const { code, stdout, stderr } = await run('scenario', 'show', ...argv, '--json');
+    expect([code, stderr]).toEqual([0, '']);
+    return JSON.parse(stdout);
+  };
+
+  test.each(['zh-TW', 'zh-CN'])('%s: every preset has the English named values, formulas and computed cells, with Chinese labels', async (lang) => {
+    const messages = lang === 'zh-TW' ? zhHant : zhHans;
+    for (const id of PRESET_IDS) {
+      const english = await shown(id);
+      const chinese = await shown(id, '--lang', lang);
+      expect(chinese.sheet).toBe(buildSheetPlan(scenarioById(id), messages).sheetName);
+      // The same workbook names at the same cells with the same values; a text result (the OpenAI
+      // case "Base", its verdict) is the same catalogue text in that language.
+      const sameValue = (value: unknown) => (typeof value === 'string' && KEY_OF_TEXT.has(value) ? messages[KEY_OF_TEXT.get(value)!] : value);
+      expect(chinese.names.map((n) => [n.name, n.address, n.value])).toEqual(english.names.map((n) => [n.name, n.address, sameValue(n.value)]));
+      expect(chinese.names.filter((n) => typeof n.value === 'number').length).toBeGreaterThan(0);
+      // Every label is Chinese, and not the English one.
+      for (const [i, n] of chinese.names.entries()) {
+        expect([id, n.name, HAN.test(n.label)]).toEqual([id, n.name, true]);
+        expect([id, n.name, n.label]).not.toEqual([id, n.name, english.names[i].label]);
+      }
+      // Every formula is the English one, and so is every value it computes (text aside: a formula may show a label, "=A29").
+      const byAddress = new Map(chinese.cells.map((c) => [c.address, c]));
+      for (const cell of english.cells.filter((c) => c.formula !== undefined)) {
+        const other = byAddress.get(cell.address);
+        expect([id, cell.address, blankStrings(other?.formula ?? '')]).toEqual([id, cell.address, blankStrings(cell.formula!)]);
+        if (typeof cell.value === 'string') expect([id, cell.address, typeof other?.value]).toEqual([id, cell.address, 'string']);
+        else expect([id, cell.address, other?.value]).toEqual([id, cell.address, cell.value]);
+      }
+      // Number cells show the same text (same number formats); text cells were translated.
+      const numbers = english.cells.filter((c) => typeof c.value === 'number');
+      for (const cell of numbers) expect([id, cell.address, byAddress.get(cell.address)?.text]).toEqual([id, cell.address, cell.text]);
+      const translated = english.cells.filter((c) => typeof c.value === 'string' && byAddress.get(c.address)?.value !== c.value && HAN.test(String(byAddress.get(c.address)?.value)));
+      expect(translated.length).toBeGreaterThan(english.cells.filter((c) => typeof c.value === 'string').length / 2);
+    }
+  }, 180_000);
+
+  test('show amd --lang zh-TW: Chinese headings, labels and units, the same values as in English', async () => {
+    const { code, stdout } = await run('scenario', 'show', 'amd', '--lang', 'zh-TW');
+    expect(code).toBe(0);
+    const plan = buildSheetPlan(scenarioById('amd'), zhHant);
+    expect(stdout.split('\n')[0]).toBe(`${zhHant['amd.title']}（工作表「${plan.sheetName}」）`);
+    expect(stdout).toContain(`\n${zhHant['cli.namedOutputs']}\n`);
+    const label = plan.names.find((n) => n.name === 'AMD_WarrantValueAtTarget')!.label;
+    expect(stdout).toMatch(new RegExp(`^  AMD_WarrantValueAtTarget\\s+96\\.0 十億美元  \\(${label.replace(/[()（）]/g, '.')}\\)$`, 'm'));
+    expect(stdout).not.toContain('Named outputs:');
+    // A what-if line in Chinese, the input found by its Chinese label too.
+    const price = plan.inputs.find((i) => i.id === 'price')!;
+    const priceLabel = String(plan.cells[a1Row(price.address)][0]);
+    const what = await run('scenario', 'show', 'amd', '--lang=zh-TW', '--set', `${priceLabel}=600`);
+    expect(what.code).toBe(0);
+    expect(what.stdout).toContain(`${zhHant['cli.whatIfInputs']}\n  B15  ${priceLabel}：600.00（原值：203.71）\n`);
+  });
+
+  test('a percentage unit after a comma is written once in Chinese too (機率，% → 19.0% 機率)', async () => {
+    const english = (await shown('bain2030')).names.find((n) => n.name === 'BAIN_ShortfallProb')!;
+    const chinese = (await shown('bain2030', '--lang', 'zh-TW')).names.find((n) => n.name === 'BAIN_ShortfallProb')!;
+    expect(english.text).toMatch(/^\d+\.\d% probability$/);
+    expect(chinese.text).toBe(english.text.replace(' probability', ' 機率'));
+  });
+
+  test('zh-HK, zh-MO and zh-Hant are 繁體中文; zh-SG, zh-Hans and zh are 简体中文; en-GB is English', async () => {
+    const firstTitle = async (lang: string) => (await run('scenario', 'list', '--lang', lang)).stdout.split('\n')[0];
+    for (const lang of ['zh-HK', 'zh-MO', 'zh-Hant', 'zh_tw']) expect([lang, await firstTitle(lang)]).toEqual([lang, `amd        ${zhHant['amd.title']}`]);
+    for (const lang of ['zh-SG', 'zh-Hans', 'zh', 'ZH-CN']) expect([lang, await firstTitle(lang)]).toEqual([lang, `amd        ${zhHans['amd.title']}`]);
+    expect(await firstTitle('en-GB')).toBe(`amd        ${presetSummaries()[0].title}`);
+  });
+
+  test('without --lang the CLI is in English whatever LANG and LC_ALL say', async () => {
+    const saved = { LANG: process.env.LANG, LC_ALL: process.env.LC_ALL, LANGUAGE: process.env.LANGUAGE };
+    Object.assign(process.env, { LANG: 'zh_TW.UTF-8', LC_ALL: 'zh_TW.UTF-8', LANGUAGE: 'zh_TW' });
+    try {
+      const sheet = await shown('amd');
+      expect(sheet.sheet).toBe('AMD warrants');
+      expect((await run('scenario', 'show', 'amd')).stdout).toContain('\nNamed outputs:\n');
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+  });
+
+  test('export --lang zh-CN writes the sheet in 简体中文 with the English formulas, names and cached values', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'deals-cli-')), 'amd.xlsx');
+    const { code } = await run('scenario', 'export', 'amd', '--xlsx', file, '--lang', 'zh-CN');
+    expect(code).toBe(0);
+    const plan = buildSheetPlan(scenarioById('amd'), zhHans);
+    const english = buildSheetPlan(scenarioById('amd'));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    expect(book.worksheets.map((s) => s.name)).toEqual([plan.sheetName]);
+    const sheet = book.getWorksheet(plan.sheetName)!;
+    expect(sheet.getCell('A1').value).toBe(zhHans['amd.title']);
+    const target = english.names.find((n) => n.name === 'AMD_WarrantValueAtTarget')!;
+    expect((sheet.getCell(target.address).value as ExcelJS.CellFormulaValue).result).toBe(95_998_400_000);
+    expect(book.definedNames.getRanges('AMD_WarrantValueAtTarget').ranges).toEqual([`'${plan.sheetName}'!$${target.address.replace(/(\d+)/, '$$$1')}`]);
+  });
+
+  test.each([
+    [['show', 'amd', '--lang', 'fr'], /--lang fr: not a language of the presets; use en \(English\), zh-TW \(繁體中文\) or zh-CN \(简体中文\)/],
+    [['show', 'amd', '--lang', 'klingon'], /--lang klingon: not a language of the presets/],
+    [['show', 'amd', '--lang', 'zh TW'], /--lang zh TW: not a language of the presets/],
+    [['export', 'amd', '--xlsx', 'x.xlsx', '--lang', 'ja-JP'], /--lang ja-JP: not a language/],
+    [['list', '--lang', 'de'], /--lang de: not a language/],
+    [['show', 'amd', '--lang'], /--lang needs a value/],
+  ])('an unknown language %j is a usage error (exit 2) naming the languages', async (argv, message) => {
+    const { code, stdout, stderr } = await run('scenario', ...argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    expect(stderr).toContain('--lang LANG');
+  });
+});
+
+function a1Row(address: string): number {
+  return Number(/\d+/.exec(address)![0]) - 1;
+}

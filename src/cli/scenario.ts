@@ -1,28 +1,35 @@
 /**
  * `deals scenario …`: the preset deals without Excel, through the formula-engine sink.
  *
- *   deals scenario list                                          ids and titles
- *   deals scenario show ID [--set CELL=VALUE]... [--json]        the evaluated sheet
- *   deals scenario export ID|all --xlsx FILE [--set …] [--protect]  a workbook with formulas and cached values
+ *   deals scenario list [--lang L]                                         ids and titles
+ *   deals scenario show ID [--set CELL=VALUE]... [--json] [--lang L]       the evaluated sheet
+ *   deals scenario export ID|all --xlsx FILE [--set …] [--protect] [--lang L]  a workbook with formulas and cached values
  *
  * `--set` is a what-if: the preset is recalculated with an input changed, given by its cell
  * (`B15`), its id (`price`) or its label (`"AMD share price on the valuation date"`); the value is
  * read as Excel reads typing (`600`, `45%`, `2025-10-06`, `TRUE`).
+ *
+ * `--lang` writes the sheets in another catalogue's language (`zh-TW` 繁體中文, `zh-CN` 简体中文,
+ * `en`; any tag `resolveLocale` maps, e.g. zh-HK, zh-SG, zh-Hant): labels, headers, notes, checks,
+ * chart titles and the sheet names; formulas, number formats, workbook names and every value are
+ * the same in every language. Without it the CLI is in English, whatever the machine's LANG says.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import type { HyperFormula } from 'hyperformula';
 import { cellFormula, createEngine, EngineScalar, EngineValue, readName } from '../engine';
 import { addPlanSheet, PlanOnSheet, sheetValues } from '../engine/planSheet';
+import { CATALOGUES, en, formatMessage, resolveLocale } from '../i18n';
+import type { Messages } from '../i18n';
 import { a1, buildSheetPlan, numberFormatGrid, PlanCell, PRESET_IDS, presetSummaries, scenarioById, SheetPlan } from '../scenarios';
 import { displayValue } from '../workbench/format';
 import { parseInput } from '../workbench/workbook';
 import { CliIo, Command, EXIT_FAILED, EXIT_OK, usageError } from './common';
 
 const USAGE = [
-  'deals scenario list',
-  '       deals scenario show ID [--set INPUT=VALUE]... [--json]',
-  '       deals scenario export ID|all --xlsx FILE [--set INPUT=VALUE]... [--protect]',
+  'deals scenario list [--lang LANG]',
+  '       deals scenario show ID [--set INPUT=VALUE]... [--json] [--lang LANG]',
+  '       deals scenario export ID|all --xlsx FILE [--set INPUT=VALUE]... [--protect] [--lang LANG]',
   '',
   'list       the preset deals: id and title',
   'show       the preset evaluated by the formula engine: its named outputs as the sheet shows them',
@@ -35,8 +42,13 @@ const USAGE = [
   '           (B15), id (price) or label ("AMD share price on the valuation date"); VALUE is read',
   '           as Excel reads typing: 600, 1,000, 45%, 2025-10-06, TRUE',
   '--protect  protect formulas: the sheets are protected (no password), only input cells unlocked',
+  '--lang     the language of the sheets: en (the default), zh-TW (繁體中文) or zh-CN (简体中文);',
+  '           also zh-HK, zh-MO, zh-Hant (繁體中文), zh-SG, zh-Hans, zh (简体中文). Labels, headers,',
+  '           notes, checks, chart titles and sheet names are translated; formulas, number formats,',
+  '           workbook names (AMD_WarrantValueAtTarget) and every value stay the same',
   '',
   'Example: deals scenario show amd --set B15=600 --set volatility=60%',
+  '         deals scenario show amd --lang zh-TW',
 ].join('\n');
 
 /** An input changed by --set: where, what it was, what it is now. */
@@ -63,6 +75,18 @@ function evaluatePlans(plans: readonly SheetPlan[]): { engine: HyperFormula; she
     return { plan, placed, values: sheetValues(engine, placed.sheetId) };
   });
   return { engine, sheets };
+}
+
+/** The tags --lang takes: English or Chinese, as a BCP-47 tag (`en`, `en-GB`, `zh-TW`, `zh-Hant-HK`, `zh_cn`). */
+const LANGUAGE_TAG = /^(en|zh)([-_][a-z0-9]{1,8})*$/i;
+
+/** The catalogue for a --lang value (English without one); another language is a usage problem. */
+export function cliMessages(lang: string | undefined): Messages {
+  if (lang === undefined) return en;
+  if (!LANGUAGE_TAG.test(lang.trim())) {
+    throw new UsageProblem(`--lang ${lang}: not a language of the presets; use en (English), zh-TW (繁體中文) or zh-CN (简体中文) (also zh-HK, zh-MO, zh-Hant, zh-SG, zh-Hans)`);
+  }
+  return CATALOGUES[resolveLocale(lang.trim())];
 }
 
 function presetsList(): string {
@@ -125,18 +149,19 @@ export function shownWithUnit(value: EngineValue, numberFormat: string, unit: st
   // A format that already shows the unit (0.0% under "%" or "%/year"): the unit once, after a space.
   if (shown.endsWith('%') && unit.startsWith('%')) return `${shown.slice(0, -1)} ${unit}`;
   if (shown.endsWith('%') && unit.endsWith(', %')) return `${shown} ${unit.slice(0, -3)}`;
+  if (shown.endsWith('%') && unit.endsWith('，%')) return `${shown} ${unit.slice(0, -2)}`;
   return `${shown} ${unit}`;
 }
 
-function listPresets(io: CliIo): number {
-  const presets = presetSummaries();
+function listPresets(messages: Messages, io: CliIo): number {
+  const presets = presetSummaries(messages);
   const width = Math.max(...presets.map((p) => p.id.length));
   for (const p of presets) io.stdout.write(`${p.id.padEnd(width)}  ${p.title}\n`);
   return EXIT_OK;
 }
 
-function showPreset(id: string, assignments: readonly string[], json: boolean, io: CliIo): number {
-  const { plan, changes } = applyWhatIfs(buildSheetPlan(scenarioById(id)), assignments);
+function showPreset(id: string, assignments: readonly string[], json: boolean, messages: Messages, io: CliIo): number {
+  const { plan, changes } = applyWhatIfs(buildSheetPlan(scenarioById(id), messages), assignments);
   const { engine, sheets } = evaluatePlans([plan]);
   const { placed, values } = sheets[0];
   const formats = numberFormatGrid(plan);
@@ -161,23 +186,23 @@ function showPreset(id: string, assignments: readonly string[], json: boolean, i
     return EXIT_OK;
   }
   const out = (line = '') => io.stdout.write(line + '\n');
-  out(`${plan.title} (sheet "${placed.sheetName}")`);
+  out(formatMessage(messages, 'cli.sheetTitle', { title: plan.title, sheet: placed.sheetName }));
   out(plan.description);
   if (changes.length > 0) {
     out();
-    out('What-if inputs:');
+    out(formatMessage(messages, 'cli.whatIfInputs'));
     for (const change of changes) {
       const { row, col } = a1.parseCell(change.address);
       const show = (v: PlanCell) => (typeof v === 'number' || typeof v === 'boolean' ? shownAt(v, row, col) : String(v ?? ''));
-      out(`  ${change.address}  ${change.label}: ${show(change.value)} (preset: ${show(change.before)})`);
+      out(`  ${change.address}  ${formatMessage(messages, 'cli.whatIfChange', { label: change.label, value: show(change.value), preset: show(change.before) })}`);
     }
   }
   out();
-  out('Named outputs:');
+  out(formatMessage(messages, 'cli.namedOutputs'));
   const width = Math.max(...names.map((n) => n.name.length));
   for (const n of names) out(`  ${n.name.padEnd(width)}  ${n.text}  (${n.label})`);
   out();
-  out('Cells (address, value as shown, formula):');
+  out(formatMessage(messages, 'cli.cells'));
   for (const cell of cells) out([cell.address, cell.text, cell.formula ?? ''].join('\t').trimEnd());
   return EXIT_OK;
 }
@@ -194,10 +219,10 @@ export function writeFailure(file: string, error: unknown): string {
   return `cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-async function exportPresets(id: string, file: string, assignments: readonly string[], protect: boolean, io: CliIo): Promise<number> {
+async function exportPresets(id: string, file: string, assignments: readonly string[], protect: boolean, messages: Messages, io: CliIo): Promise<number> {
   if (id === 'all' && assignments.length > 0) throw new UsageProblem('scenario export: --set needs one preset id, not "all"');
   const ids = id === 'all' ? PRESET_IDS : [id];
-  const plans = ids.map((presetId) => applyWhatIfs(buildSheetPlan(scenarioById(presetId)), assignments).plan);
+  const plans = ids.map((presetId) => applyWhatIfs(buildSheetPlan(scenarioById(presetId), messages), assignments).plan);
   const { sheets } = evaluatePlans(plans);
   // exceljs is loaded only to export.
   const { workbookBuffer } = await import('../xlsx/workbookFile');
@@ -240,19 +265,24 @@ export const scenarioCommand: Command = {
   async run(args, io) {
     const [action, ...rest] = args;
     try {
-      if (action === 'list' && rest.length === 0) return listPresets(io);
+      if (action === 'list') {
+        const { positional, sets, values } = readArgs(rest, [], ['--lang']);
+        if (positional.length > 0 || sets.length > 0) throw new UsageProblem('scenario list takes no preset id and no --set');
+        return listPresets(cliMessages(values.get('--lang')), io);
+      }
       if (action === 'show') {
-        const { positional, sets, flags } = readArgs(rest, ['--json'], []);
+        const { positional, sets, flags, values } = readArgs(rest, ['--json'], ['--lang']);
         if (positional.length > 1) throw new UsageProblem(`scenario show: give one preset id, not ${positional.length}`);
-        return showPreset(knownId('show', positional[0]), sets, flags.has('--json'), io);
+        const messages = cliMessages(values.get('--lang'));
+        return showPreset(knownId('show', positional[0]), sets, flags.has('--json'), messages, io);
       }
       if (action === 'export') {
-        const { positional, sets, flags, values } = readArgs(rest, ['--protect'], ['--xlsx']);
+        const { positional, sets, flags, values } = readArgs(rest, ['--protect'], ['--xlsx', '--lang']);
         if (positional.length > 1) throw new UsageProblem(`scenario export: give one preset id or "all", not ${positional.length}`);
         const id = knownId('export', positional[0], true);
         const file = values.get('--xlsx');
         if (!file) throw new UsageProblem('scenario export: give --xlsx FILE');
-        return await exportPresets(id, file, sets, flags.has('--protect'), io);
+        return await exportPresets(id, file, sets, flags.has('--protect'), cliMessages(values.get('--lang')), io);
       }
     } catch (error) {
       if (error instanceof UsageProblem) return usageError(io, error.message, USAGE);

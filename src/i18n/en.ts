@@ -788,5 +788,12 @@ export const en = {
   'manifest.groupLabel': "Deal Modeler",
   'manifest.buttonLabel': "Deal Modeler",
   'manifest.buttonTooltip': "Open the AI Deal Modeler pane: load a preset deal (AMD, Nvidia, Oracle, Broadcom, Bain 2030, OpenAI, all deals) as a live model in a new sheet, formulas optionally protected, and see an example of every DEALS function.",
+  // ---- [issue 10a] the deals CLI's headings (--lang) and the workbench's language switch -------
+  'cli.sheetTitle': '{title} (sheet "{sheet}")',
+  'cli.whatIfInputs': 'What-if inputs:',
+  'cli.whatIfChange': '{label}: {value} (preset: {preset})',
+  'cli.namedOutputs': 'Named outputs:',
+  'cli.cells': 'Cells (address, value as shown, formula):',
+  'workbench.languageSwitched': 'Now in English: {sheets} preset sheets written again in it, {edits} cells you changed kept. Undo starts afresh.',
 } as const;
 

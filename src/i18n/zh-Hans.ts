@@ -757,4 +757,11 @@ export const zhHans: Messages = {
   'manifest.groupLabel': "交易建模",
   'manifest.buttonLabel': "交易建模",
   'manifest.buttonTooltip': "打开 AI Deal Modeler 任务窗格：将预设交易（AMD、Nvidia、Oracle、Broadcom、Bain 2030、OpenAI、全部交易）加载到新工作表成为实时模型，可选择保护公式，并查看每个 DEALS 函数的示例。",
+  // ---- [issue 10a] the deals CLI's headings (--lang) and the workbench's language switch -------
+  'cli.sheetTitle': "{title}（工作表“{sheet}”）",
+  'cli.whatIfInputs': "假设分析输入值：",
+  'cli.whatIfChange': "{label}：{value}（原值：{preset}）",
+  'cli.namedOutputs': "命名输出：",
+  'cli.cells': "单元格（地址、显示的值、公式）：",
+  'workbench.languageSwitched': "已切换为简体中文：重新写入 {sheets} 张预设交易工作表，保留您修改的 {edits} 个单元格。撤销记录从头开始。",
 };

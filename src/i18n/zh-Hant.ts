@@ -757,4 +757,11 @@ export const zhHant: Messages = {
   'manifest.groupLabel': "交易建模",
   'manifest.buttonLabel': "交易建模",
   'manifest.buttonTooltip': "開啟 AI Deal Modeler 工作窗格：將預設交易（AMD、Nvidia、Oracle、Broadcom、Bain 2030、OpenAI、全部交易）載入新工作表成為即時模型，可選擇保護公式，並查看每個 DEALS 函數的範例。",
+  // ---- [issue 10a] the deals CLI's headings (--lang) and the workbench's language switch -------
+  'cli.sheetTitle': "{title}（工作表「{sheet}」）",
+  'cli.whatIfInputs': "假設分析輸入值：",
+  'cli.whatIfChange': "{label}：{value}（原值：{preset}）",
+  'cli.namedOutputs': "具名輸出：",
+  'cli.cells': "儲存格（位址、顯示的值、公式）：",
+  'workbench.languageSwitched': "已切換為繁體中文：重新寫入 {sheets} 張預設交易工作表，保留您修改的 {edits} 個儲存格。復原記錄從頭開始。",
 };

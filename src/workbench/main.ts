@@ -12,14 +12,22 @@
  * panel collapses behind the "Named outputs" toggle in the header (open, it takes its own column:
  * nothing overlaps); wide windows show it open.
  *
+ * Language (language.ts): `?lang=zh-TW|zh-CN|en` in the address, else the browser's language. The
+ * task pane's language menu switches the whole page: its texts are built again in the chosen
+ * language, every preset sheet is written again from its plan in that language with the cells the
+ * user changed kept (WorkbenchBook.inLanguage; undo history starts afresh), the active sheet and the
+ * selected cell stay, and `?lang=` in the address follows the choice.
+ *
  * Nothing here talks to a server besides loading the page's own files (the page's CSP allows
  * 'self' only).
  */
-import { formatMessage as text, messagesFor } from '../i18n';
-import { a1 } from '../scenarios';
+import { CATALOGUES, formatMessage as text } from '../i18n';
+import type { Locale } from '../i18n';
+import { a1, buildSheetPlan, scenarioById } from '../scenarios';
 import { mountTaskpane } from '../taskpane/ui';
 import { element, mark } from './dom';
 import { GridView } from './grid';
+import { addressWithLanguage, pageLocale } from './language';
 import { NamesPanel } from './names';
 import { WorkbenchBook, workbenchSink } from './workbook';
 import type { EditOutcome } from './workbook';
@@ -31,10 +39,26 @@ function start(): void {
   const root = document.getElementById('workbench');
   if (!root) return;
   mark('script');
-  const messages = messagesFor(typeof navigator === 'undefined' ? undefined : navigator.language);
-  document.title = text(messages, 'workbench.title');
-  const book = new WorkbenchBook(messages);
+  const locale = pageLocale(location.search, typeof navigator === 'undefined' ? undefined : navigator.language);
+  const book = new WorkbenchBook(CATALOGUES[locale]);
   mark('engine');
+  mountPage(root, locale, book);
+}
+
+/** What the page keeps across a language switch besides the workbook: the selected cell, the panel's state. */
+interface Carried {
+  readonly selected: string;
+  readonly namesOpen: boolean | undefined;
+  readonly status: string;
+}
+
+/** Builds the page in `locale` around `book` (the first time, or again after a language switch). */
+function mountPage(root: HTMLElement, locale: Locale, book: WorkbenchBook, carried?: Carried): void {
+  const messages = CATALOGUES[locale];
+  document.documentElement.lang = locale;
+  document.title = text(messages, 'workbench.title');
+  // Listeners on the window, dropped when the page is built again in another language.
+  const page = new AbortController();
 
   // Header: title, export, status.
   const header = element('header', 'wb-header');
@@ -117,14 +141,14 @@ function start(): void {
 
   // The named-outputs panel: open on wide windows, behind its toggle on narrow ones, until the user chooses.
   const narrow = window.matchMedia('(max-width: 1100px)');
-  let chosen: boolean | undefined;
   const showNames = (open: boolean) => {
     layout.dataset.names = open ? 'open' : 'closed';
     namesToggle.setAttribute('aria-expanded', String(open));
     names.root.hidden = !open;
   };
-  showNames(!narrow.matches);
-  narrow.addEventListener('change', () => chosen === undefined && showNames(!narrow.matches));
+  let chosen: boolean | undefined = carried?.namesOpen;
+  showNames(chosen ?? !narrow.matches);
+  narrow.addEventListener('change', () => chosen === undefined && showNames(!narrow.matches), { signal: page.signal });
   namesToggle.addEventListener('click', () => {
     chosen = layout.dataset.names !== 'open';
     showNames(chosen);
@@ -223,10 +247,23 @@ function start(): void {
     }
   }
 
-  mountTaskpane(paneRoot, workbenchSink(book, messages), messages, { notice: text(messages, 'workbench.ready') });
+  /** The language menu's choice: the page again in that language, the workbook written again in it with the user's changes. */
+  function switchLanguage(next: Locale): void {
+    const nextMessages = CATALOGUES[next];
+    const { book: translated, sheets, edits } = book.inLanguage(nextMessages, (id) => buildSheetPlan(scenarioById(id), nextMessages));
+    history.replaceState(history.state, '', addressWithLanguage(location.href, next));
+    page.abort();
+    const status = text(nextMessages, 'workbench.languageSwitched', { sheets, edits });
+    mountPage(root, next, translated, { selected: grid.selectedAddress, namesOpen: chosen, status });
+    document.getElementById('deals-language')?.focus();
+  }
+
+  mountTaskpane(paneRoot, workbenchSink(book, messages), messages, { notice: text(messages, 'workbench.ready'), language: { current: locale, choose: switchLanguage } });
   renderAll();
-  say(text(messages, 'workbench.welcome'));
+  if (carried) grid.selectAddress(carried.selected);
+  say(carried?.status ?? text(messages, 'workbench.welcome'), carried ? 'success' : 'info');
   root.dataset.ready = 'true';
+  root.dataset.lang = locale;
   mark('ready');
 }
 

@@ -12,6 +12,11 @@
  *
  * Edits are kept for undo and redo (Ctrl+Z / Ctrl+Y): each remembers the cell's content before
  * and after, as typed. A sheet loaded with "protect formulas" takes edits of its input cells only.
+ *
+ * `book.inLanguage(messages, buildPlan)` is the same workbook in another language (the workbench's
+ * language switch): every preset sheet written again from its preset's plan in that language, in
+ * the same order and protected as before, and every cell the user changed (what `changedCells`
+ * lists: its content now differs from what was there before the first edit) put back as it is.
  */
 import { CellType } from 'hyperformula';
 import type { HyperFormula } from 'hyperformula';
@@ -99,6 +104,8 @@ export class WorkbenchBook {
   private activeId: number;
   private readonly undoStack: Edit[] = [];
   private readonly redoStack: Edit[] = [];
+  /** Per sheet, each edited cell's content before its first edit (key `row:col`). */
+  private readonly originals = new Map<number, Map<string, CellInput>>();
 
   constructor(private readonly messages: Messages) {
     const scratch = text(messages, 'workbench.scratchSheet');
@@ -234,10 +241,60 @@ export class WorkbenchBook {
   setInput(id: number, row: number, col: number, typed: string): EditOutcome {
     if (!this.isEditable(id, row, col)) throw new Error(`${a1.formatCell(row, col)} is locked: the sheet is protected`);
     const edit: Edit = { sheet: id, row, col, before: this.content(id, row, col), after: parseInput(typed) };
+    this.rememberOriginal(id, row, col, edit.before);
     const outcome = this.apply(edit, edit.after);
     this.undoStack.push(edit);
     this.redoStack.length = 0;
     return outcome;
+  }
+
+  private rememberOriginal(id: number, row: number, col: number, content: CellInput): void {
+    let sheet = this.originals.get(id);
+    if (!sheet) this.originals.set(id, (sheet = new Map()));
+    const key = cellKey(row, col);
+    if (!sheet.has(key)) sheet.set(key, content);
+  }
+
+  /** The cells of a sheet the user changed and did not change back (undo included), with their content now, in reading order. */
+  changedCells(id: number): Array<{ readonly row: number; readonly col: number; readonly content: CellInput }> {
+    const changed = [];
+    for (const [key, original] of this.originals.get(id) ?? []) {
+      const [row, col] = key.split(':').map(Number);
+      const content = this.content(id, row, col);
+      if (content !== original) changed.push({ row, col, content });
+    }
+    return changed.sort((a, b) => a.row - b.row || a.col - b.col);
+  }
+
+  /**
+   * This workbook in the language of `messages`, as a new book: the scratch sheet (named in that
+   * language) and each preset sheet, in tab order, written again from `buildPlan(presetId)` (its
+   * name the plan's, `(2)` for a second copy as before, protected if it was), then every cell of
+   * `changedCells` put back (they stay changed cells of the new book). The active sheet stays the
+   * active one. Undo history is not carried over. `edits` counts the cells put back.
+   */
+  inLanguage(messages: Messages, buildPlan: (presetId: string) => SheetPlan): { book: WorkbenchBook; sheets: number; edits: number } {
+    const book = new WorkbenchBook(messages);
+    const scratch = book.active;
+    let active = scratch;
+    let sheets = 0;
+    let edits = 0;
+    this.sheets.forEach((model, index) => {
+      if (!model.plan && index > 0) return; // only the first sheet is a scratch sheet
+      if (model.plan) {
+        book.loadPlan(buildPlan(model.plan.presetId), { protectFormulas: model.protected });
+        sheets++;
+      }
+      const id = model.plan ? book.active : scratch;
+      for (const { row, col, content } of this.changedCells(model.id)) {
+        book.rememberOriginal(id, row, col, book.content(id, row, col));
+        setCell(book.engine, { sheet: id, row, col }, content);
+        edits++;
+      }
+      if (model.id === this.activeId) active = id;
+    });
+    book.activeId = active;
+    return { book, sheets, edits };
   }
 
   /** Undoes the last edit (activating its sheet); undefined when there is none. */

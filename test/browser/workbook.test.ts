@@ -5,11 +5,12 @@
  * and cell text in Excel number formats.
  */
 import { readCell } from '../../src/engine';
-import { en, formatMessage } from '../../src/i18n';
+import { en, formatMessage, zhHant } from '../../src/i18n';
 import { buildSheetPlan, scenarioById } from '../../src/scenarios';
 import type { SheetPlan } from '../../src/scenarios';
 import { niceStep, valueScale } from '../../src/workbench/chart';
 import { displayValue } from '../../src/workbench/format';
+import { addressWithLanguage, pageLocale } from '../../src/workbench/language';
 import { parseInput, WorkbenchBook, workbenchSink } from '../../src/workbench/workbook';
 import { workbookBuffer } from '../../src/xlsx/workbookFile';
 
@@ -223,5 +224,76 @@ describe('cell text', () => {
     expect(valueScale([5.4e9, 16e9])).toEqual({ min: 0, max: 20e9, ticks: [0, 5e9, 10e9, 15e9, 20e9] });
     expect(valueScale([-3, 7]).ticks).toEqual([-4, -2, 0, 2, 4, 6, 8]);
     expect(valueScale([0]).ticks).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+  });
+});
+
+describe('the same workbook in another language (the language switch)', () => {
+  const inputAddress = (plan: SheetPlan, id: string) => plan.inputs.find((i) => i.id === id)!.address;
+  const rc = (address: string) => ({ row: Number(/\d+/.exec(address)![0]) - 1, col: address.charCodeAt(0) - 65 });
+
+  test('preset sheets are written again in that language, in order, protected as before, with the changed cells kept', async () => {
+    const book = new WorkbenchBook(en);
+    const sink = workbenchSink(book, en);
+    await sink.load(amd());
+    await sink.load(buildSheetPlan(scenarioById('bain2030'), en), { protectFormulas: true });
+    await sink.load(amd());
+    const [scratch, first, bain, second] = book.sheets;
+    const price = rc(inputAddress(first.plan!, 'price'));
+    book.setInput(first.id, price.row, price.col, '600');
+    book.setInput(second.id, price.row, price.col, '300');
+    book.setInput(second.id, price.row, price.col, '400'); // twice: one changed cell
+    book.setInput(scratch.id, 0, 0, '=1+2');
+    const growth = rc(inputAddress(bain.plan!, 'growth'));
+    book.setInput(bain.id, growth.row, growth.col, '50%');
+    book.setInput(bain.id, growth.row, growth.col, '40%');
+    book.undo();
+    book.undo(); // back to the preset's growth: not a changed cell
+    book.activate(first.id);
+    const target = first.names.find((n) => n.name === 'AMD_WarrantValueAtTarget')!;
+    const valueAt = (b: WorkbenchBook, id: number, address: string) => b.value(id, rc(address).row, rc(address).col);
+
+    const { book: zh, sheets, edits } = book.inLanguage(zhHant, (id) => buildSheetPlan(scenarioById(id), zhHant));
+    expect([sheets, edits]).toEqual([3, 3]);
+    const amdName = buildSheetPlan(scenarioById('amd'), zhHant).sheetName;
+    expect(zh.sheets.map((s) => s.name)).toEqual([zhHant['workbench.scratchSheet'], amdName, buildSheetPlan(scenarioById('bain2030'), zhHant).sheetName, `${amdName} (2)`]);
+    const [zScratch, zFirst, zBain, zSecond] = zh.sheets;
+    expect(zh.active).toBe(zFirst.id);
+    expect(zh.value(zFirst.id, 0, 0)).toBe(zhHant['amd.title']);
+    expect(zh.inputText(zFirst.id, price.row, price.col)).toBe('600');
+    expect(zh.inputText(zSecond.id, price.row, price.col)).toBe('400');
+    expect(zh.inputText(zScratch.id, 0, 0)).toBe('=1+2');
+    expect(zh.value(zScratch.id, 0, 0)).toBe(3);
+    // Every value computed from the edits is the English book's.
+    expect(valueAt(zh, zFirst.id, target.address)).toBe(valueAt(book, first.id, target.address));
+    expect(valueAt(zh, zSecond.id, target.address)).toBe(valueAt(book, second.id, target.address));
+    expect(zh.values(zFirst.id).flat().filter((v) => typeof v === 'number')).toEqual(book.values(first.id).flat().filter((v) => typeof v === 'number'));
+    expect(zBain.protected).toBe(true);
+    expect(zFirst.protected).toBe(false);
+    expect(zh.inputText(zBain.id, growth.row, growth.col)).toBe(book.inputText(bain.id, growth.row, growth.col));
+    expect(zSecond.names.every((n) => n.sheetScoped)).toBe(true);
+
+    // Back to English: the changed cells are still changed cells, and nothing else is.
+    const back = zh.inLanguage(en, (id) => buildSheetPlan(scenarioById(id), en));
+    expect(back.edits).toBe(3);
+    expect(back.book.sheets.map((s) => s.name)).toEqual(book.sheets.map((s) => s.name));
+    expect(back.book.values(back.book.sheets[1].id)).toEqual(book.values(first.id));
+  });
+});
+
+describe("the workbench page's language (src/workbench/language.ts)", () => {
+  test('?lang= wins over the browser language; an empty one does not; tags resolve as everywhere', () => {
+    expect(pageLocale('?lang=zh-TW', 'en-US')).toBe('zh-Hant');
+    expect(pageLocale('?lang=zh-CN', 'zh-TW')).toBe('zh-Hans');
+    expect(pageLocale('?x=1&lang=zh-HK', 'en-US')).toBe('zh-Hant');
+    expect(pageLocale('?lang=en', 'zh-TW')).toBe('en');
+    expect(pageLocale('?lang=', 'zh-SG')).toBe('zh-Hans');
+    expect(pageLocale('', 'zh-TW')).toBe('zh-Hant');
+    expect(pageLocale('', undefined)).toBe('en');
+  });
+
+  test('the address keeps its other parameters and hash, with lang set to the region tag', () => {
+    expect(addressWithLanguage('https://localhost:3000/workbench.html', 'zh-Hant')).toBe('https://localhost:3000/workbench.html?lang=zh-TW');
+    expect(addressWithLanguage('https://localhost:3000/workbench.html?lang=zh-TW&x=1#B7', 'zh-Hans')).toBe('https://localhost:3000/workbench.html?lang=zh-CN&x=1#B7');
+    expect(addressWithLanguage('https://localhost:3000/?lang=zh-CN', 'en')).toBe('https://localhost:3000/?lang=en');
   });
 });
