@@ -2,12 +2,16 @@
  * The README's function reference and the help page's function sections (src/taskpane/help.html,
  * one `<section id="NAME">` per function, where each function's `@helpurl` points, so Excel's
  * "Help on this function" lands on it), rendered from the same metadata Excel gets (the JSDoc in
- * src/functions/functions.ts via custom-functions-metadata), so they cannot drift apart.
+ * src/functions/functions.ts via custom-functions-metadata) and, for each argument's rule and
+ * default, from the function table (src/functions/table.ts), so they cannot drift apart.
  * `npm run docs` rewrites both; test/readme.test.ts and test/help.test.ts fail when one is stale.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
+import { FUNCTION_SPECS } from '../src/functions/table';
+import { errorTextsEn } from '../src/i18n/errors';
+import { fillPlaceholders } from '../src/i18n/locale';
 import { presetSummaries } from '../src/scenarios';
 
 export const FUNCTIONS_SOURCE = path.resolve(__dirname, '..', 'src', 'functions', 'functions.ts');
@@ -40,13 +44,32 @@ export async function functionMetadata(): Promise<FunctionMetadata[]> {
 
 const escapeCell = (text: string) => text.replace(/\|/g, '\\|');
 
+/**
+ * What the function table (src/functions/table.ts) declares of an argument, in words: required or
+ * optional with its default, and the rule its value must obey (the text of the #VALUE! message).
+ */
+export function argumentTerms(functionId: string, parameterName: string): string {
+  const param = FUNCTION_SPECS.find((f) => f.name === functionId)?.parameters.find((p) => p.name === parameterName);
+  if (!param) throw new Error(`${functionId}.${parameterName} is not in src/functions/table.ts`);
+  const { read } = param;
+  const shown = (value: number | boolean) => (typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : value.toLocaleString('en-US'));
+  const presence = !param.optional ? 'required' : 'default' in read && read.default !== undefined ? `optional, default ${shown(read.default)}` : 'optional';
+  const rule =
+    read.kind === 'flag'
+      ? errorTextsEn['rule.flag']
+      : read.kind === 'choice'
+        ? fillPlaceholders(errorTextsEn['rule.choice'], { choices: read.choices.join(', ') }, 'rule.choice')
+        : fillPlaceholders(errorTextsEn[read.rule.says.key], read.rule.says.params, read.rule.says.key);
+  return `${presence}; ${rule}`;
+}
+
 /** Markdown for every function: signature, what it returns, and its arguments. */
 export function renderFunctionReference(functions: readonly FunctionMetadata[]): string {
   const sections = functions.map((fn) => {
     const signature = fn.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ');
-    const rows = fn.parameters.map((p) => `| \`${p.name}\` | ${p.optional ? 'optional' : 'required'} | ${escapeCell(p.description ?? '')} |`);
+    const rows = fn.parameters.map((p) => `| \`${p.name}\` | ${escapeCell(argumentTerms(fn.id, p.name))} | ${escapeCell(p.description ?? '')} |`);
     const spills = fn.result.dimensionality === 'matrix' ? ' Returns an array that spills.' : '';
-    return [`### \`DEALS.${fn.id}(${signature})\``, '', `${fn.description}${spills}`, '', '| argument | | meaning |', '|---|---|---|', ...rows].join('\n');
+    return [`### \`DEALS.${fn.id}(${signature})\``, '', `${fn.description}${spills}`, '', '| argument | rule | meaning |', '|---|---|---|', ...rows].join('\n');
   });
   return [START, '', ...sections.flatMap((s) => [s, '']), END].join('\n');
 }
@@ -66,14 +89,14 @@ export function renderHelpSections(functions: readonly FunctionMetadata[], prese
     const signature = fn.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ');
     const spills = fn.result.dimensionality === 'matrix' ? ' Returns an array that spills.' : '';
     const rows = fn.parameters.map(
-      (p) => `          <tr><th scope="row"><code>${p.name}</code></th><td>${p.optional ? 'optional' : 'required'}</td><td>${escapeHtml(p.description ?? '')}</td></tr>`,
+      (p) => `          <tr><th scope="row"><code>${p.name}</code></th><td>${escapeHtml(argumentTerms(fn.id, p.name))}</td><td>${escapeHtml(p.description ?? '')}</td></tr>`,
     );
     return [
       `      <section class="help-function" id="${fn.id}" aria-labelledby="${fn.id}-title">`,
       `        <h3 class="fn-name" id="${fn.id}-title"><code>DEALS.${fn.id}(${signature})</code></h3>`,
       `        <p>${escapeHtml(fn.description)}${spills}</p>`,
       '        <table class="help-arguments">',
-      '          <tr><th scope="col">argument</th><th scope="col"></th><th scope="col">meaning</th></tr>',
+      '          <tr><th scope="col">argument</th><th scope="col">rule</th><th scope="col">meaning</th></tr>',
       ...rows,
       '        </table>',
       '      </section>',

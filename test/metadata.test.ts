@@ -7,6 +7,9 @@
 import * as path from 'path';
 import { generateCustomFunctionsMetadata, IAssociate, IFunction } from 'custom-functions-metadata';
 import { DEALS_FUNCTIONS } from '../src/functions/catalog';
+import { descriptionKeys } from '../src/functions/table';
+import { CATALOGUES, en, isMessageKey, LOCALES } from '../src/i18n';
+import type { MessageKey } from '../src/i18n';
 import * as functionsModule from '../src/functions/functions';
 import { FUNCTION_EXAMPLES } from '../src/taskpane/examples';
 
@@ -55,6 +58,17 @@ describe('custom functions metadata (functions.ts JSDoc) vs catalog', () => {
       if (!('default' in param.read) || param.read.default === undefined) return;
       const description = parameters[i].description ?? '';
       expect([param.name, description]).toEqual([param.name, expect.stringMatching(new RegExp(`default[^)]*\\b${stated(param.read.default)}\\b|${stated(param.read.default)} \\(default\\)|\\b${stated(param.read.default)} or omitted`))]);
+    });
+  });
+
+  test.each(DEALS_FUNCTIONS.map((spec) => [spec.name, spec] as const))('%s: the table names a description in every catalogue, equal in English to the JSDoc', (name, spec) => {
+    const keys = descriptionKeys(spec);
+    const metadata = byId(name);
+    const english = [metadata.description, ...metadata.parameters.map((p) => p.description)];
+    [keys.description, ...keys.parameters].forEach((key, i) => {
+      expect(isMessageKey(key)).toBe(true);
+      for (const locale of LOCALES) expect([locale, key, (CATALOGUES[locale] as Record<string, string>)[key]?.length > 0]).toEqual([locale, key, true]);
+      expect([key, en[key as MessageKey]]).toEqual([key, english[i]]);
     });
   });
 

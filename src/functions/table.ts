@@ -12,6 +12,7 @@
  * - The descriptions are catalogue texts under `fn.<NAME>.description` and
  *   `fn.<NAME>.param.<parameter>`, in every language (see `descriptionKeys`).
  */
+import { functionDescriptionKey, parameterDescriptionKey } from '../i18n/functionMetadata';
 import { CIRCULAR_FLOW_METRICS, FUNDING_RISK_METRICS } from '../model';
 import { ANY_NUMBER, NON_NEGATIVE, NumberRule, POSITIVE, POSITIVE_SHARE, UNIT_INTERVAL, wholeNumberFrom } from './args';
 
@@ -203,7 +204,7 @@ export type FunctionName = keyof typeof FUNCTION_TABLE;
 /** The table as a list, in the order of functions.ts and of every reference. */
 export const FUNCTION_SPECS: readonly FunctionSpec[] = Object.values(FUNCTION_TABLE);
 
-/** The catalogue keys of a function's descriptions. */
+/** The catalogue keys of a function's descriptions (the same keys the per-locale Excel metadata is built from). */
 export function descriptionKeys(spec: FunctionSpec): { readonly description: string; readonly parameters: readonly string[] } {
-  return { description: `fn.${spec.name}.description`, parameters: spec.parameters.map((p) => `fn.${spec.name}.param.${p.name}`) };
+  return { description: functionDescriptionKey(spec.name), parameters: spec.parameters.map((p) => parameterDescriptionKey(spec.name, p.name)) };
 }
