@@ -1,6 +1,6 @@
 /**
- * Every DEALS function declared once, as data (in the spirit of HyperFormula's
- * `implementedFunctions`): its parameters in order, each with the rule its value must obey, its
+ * Every DEALS function declared once, as data (as a formula engine declares its built-in
+ * functions): its parameters in order, each with the rule its value must obey, its
  * default and whether it takes a range; its result, spill size and labels. Nothing here computes.
  *
  * - Argument checking applies it: `ArgumentReader` (args.ts) looks each argument up here, so an
