@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { fundingRisk, FundingRiskInputs, FundingRiskYear, normalCdf, normalPdf, NormalStream, Xoshiro128 } from '../../src/model';
 import { DealsError } from '../../src/functions/errors';
 import * as deals from '../../src/functions/implementations';
+import { mulberry32 } from './independentRandom';
 
 const inputs = (overrides: Partial<FundingRiskInputs>): FundingRiskInputs => ({
   obligations: [10, 20, 30, 40, 50],
@@ -95,18 +96,6 @@ describe('one year against closed forms', () => {
     expect(Math.abs(year.shortfallProb - normalCdf(-d2))).toBeLessThan(4 * Math.sqrt(0.25 / n));
   });
 });
-
-/** Mulberry32 (a different generator from the model's), uniforms in (0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
-}
 
 /** Marsaglia's polar method (a different normal transform from the model's Box–Muller). */
 function polarNormals(uniform: () => number): () => number {

@@ -10,6 +10,7 @@ import * as deals from '../../src/functions/implementations';
 import { DealsError } from '../../src/functions/errors';
 
 import { bgkShifted, centralDifference, Market, upAndInByIntegration } from './independentBarrier';
+import { mulberry32 } from './independentRandom';
 
 const greeksOf = (m: Market, shares = 1, probability = 1, observationsPerYear: number | null = null) => {
   const table = deals.trancheGreeks(shares, m.K, m.S, m.H, m.v, m.T, m.r, m.q, probability, observationsPerYear);
@@ -86,24 +87,12 @@ describe('TRANCHEGREEKS against central differences of TRANCHEVALUE', () => {
 
 // ---------- discrete observation against a seeded Monte Carlo ----------
 
-/** Mulberry32, seeded. */
-function uniforms(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Monte Carlo of an up-and-in call observed at the close of each of the T·m periods after today
  * (exact lognormal steps), with antithetic pairs: the mean and its standard error.
  */
 function monteCarloDiscrete(m: Market, observationsPerYear: number, pairs: number, seed: number): { mean: number; standardError: number } {
-  const u = uniforms(seed);
+  const u = mulberry32(seed); // a different generator from the model's
   const steps = Math.round(m.T * observationsPerYear);
   const dt = m.T / steps;
   const drift = (m.r - m.q - (m.v * m.v) / 2) * dt;
