@@ -24,19 +24,18 @@ import { en } from '../../src/i18n';
 import { a1, buildSheetPlan, PRESETS, scenarioById } from '../../src/scenarios';
 import type { SheetPlan } from '../../src/scenarios';
 import { displayValue } from '../../src/workbench/format';
-import { browserTestsEnabled, guardedPage, nonLocalRequests, ROOT as ROOT_DIR, startHarness, writeScreenshot } from './harness';
-import type { GuardedPage, Harness } from './harness';
+import { browserTestsEnabled, guardedPage, harnessForSuite, nonLocalRequests, ROOT as ROOT_DIR, writeScreenshot } from './harness';
+import type { GuardedPage, HarnessSession } from './harness';
 
 const OFFICE_MOCK = fs.readFileSync(path.join(__dirname, 'officeMock.js'), 'utf8');
 const describeBrowser = browserTestsEnabled() ? describe : describe.skip;
 
-let harness: Harness;
-const opened: GuardedPage[] = [];
+let session: HarnessSession;
 
 async function open(url: string, options: Parameters<typeof guardedPage>[1] = {}): Promise<GuardedPage> {
-  const guarded = await guardedPage(harness, options);
-  opened.push(guarded);
-  await guarded.page.goto(`${harness.origin}${url}`, { waitUntil: 'load' });
+  const guarded = await guardedPage(session.harness, options);
+  session.opened.push(guarded);
+  await guarded.page.goto(`${session.harness.origin}${url}`, { waitUntil: 'load' });
   return guarded;
 }
 
@@ -93,24 +92,7 @@ async function tabs(page: Page): Promise<string[]> {
 }
 
 describeBrowser('in Chromium', () => {
-  beforeAll(async () => {
-    harness = await startHarness();
-  }, 600_000);
-
-  afterAll(async () => {
-    for (const guarded of opened) await guarded.context.close().catch(() => undefined);
-    await harness?.close();
-  });
-
-  /** After each test: nothing left localhost, nothing went wrong in the page. */
-  afterEach(() => {
-    for (const guarded of opened.splice(0)) {
-      expect(guarded.external).toEqual([]);
-      expect(nonLocalRequests(harness, guarded)).toEqual([]);
-      expect(guarded.errors).toEqual([]);
-      void guarded.context.close().catch(() => undefined);
-    }
-  });
+  session = harnessForSuite();
 
   describe('workbench (dist/workbench.html)', () => {
     test('/ serves the workbench; it loads every preset through the task pane and shows the values the engine computes', async () => {
@@ -522,7 +504,7 @@ describeBrowser('in Chromium', () => {
       await page.waitForFunction((ready) => document.getElementById('deals-status')?.textContent === ready, en['taskpane.ready']);
       // The functions bundle registered every DEALS function with the host.
       const associations = await page.evaluate(() => (window as unknown as { __officeMock: { associations: string[] } }).__officeMock.associations);
-      const metadata = JSON.parse(fs.readFileSync(path.join(harness.dir, 'functions.json'), 'utf8')) as { functions: Array<{ id: string }> };
+      const metadata = JSON.parse(fs.readFileSync(path.join(session.harness.dir, 'functions.json'), 'utf8')) as { functions: Array<{ id: string }> };
       expect([...associations].sort()).toEqual(metadata.functions.map((f) => f.id).sort());
 
       await page.click('#deals-preset-amd-load');
@@ -558,13 +540,13 @@ describeBrowser('in Chromium', () => {
     }, 120_000);
 
     test('with the real Office.js (from the @microsoft/office-js package) outside Office it says where to open it', async () => {
-      const guarded = await guardedPage(harness, { office: { kind: 'package' }, initScript: 'window.CustomFunctions = { associate() {} };', viewport: { width: 360, height: 720 } });
-      await guarded.page.goto(`${harness.origin}/taskpane.html`);
+      const guarded = await guardedPage(session.harness, { office: { kind: 'package' }, initScript: 'window.CustomFunctions = { associate() {} };', viewport: { width: 360, height: 720 } });
+      await guarded.page.goto(`${session.harness.origin}/taskpane.html`);
       await guarded.page.waitForFunction((notice) => document.getElementById('deals-status')?.textContent === notice, en['taskpane.notExcel']);
       expect(guarded.office[0]).toBe('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
       for (const button of await guarded.page.locator('.preset button').all()) expect(await button.isDisabled()).toBe(true);
       expect(guarded.external).toEqual([]);
-      expect(nonLocalRequests(harness, guarded)).toEqual([]);
+      expect(nonLocalRequests(session.harness, guarded)).toEqual([]);
       // Office.js outside an Office host tries to frame its telemetry page and set an inline style;
       // the add-in's CSP blocks both (and nothing leaves the machine). Anything else is a failure.
       const unexpected = guarded.errors.filter(
@@ -577,7 +559,7 @@ describeBrowser('in Chromium', () => {
 
   describe('bundles', () => {
     test('workbench.html: a CSP of its own origin only, its own scripts only, no inline code', () => {
-      const html = fs.readFileSync(path.join(harness.dir, 'workbench.html'), 'utf8');
+      const html = fs.readFileSync(path.join(session.harness.dir, 'workbench.html'), 'utf8');
       const csp = /<meta\s+http-equiv=["']?Content-Security-Policy["']?\s+content=(?:"([^"]*)"|'([^']*)')/i.exec(html);
       expect(csp).not.toBeNull();
       const sources = (csp![1] ?? csp![2])
@@ -590,13 +572,13 @@ describeBrowser('in Chromium', () => {
       expect(scripts.map((s) => s[2].trim())).toEqual(scripts.map(() => ''));
       expect(scripts.map((s) => /\bsrc=["']?([^"'\s>]+)/.exec(s[1])?.[1])).toEqual(['workbench.js']);
       // The add-in's page still loads Office.js from Microsoft's CDN, as Office requires.
-      expect(fs.readFileSync(path.join(harness.dir, 'taskpane.html'), 'utf8')).toMatch(/<script\b[^>]*\bsrc=["']?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js/);
-      expect(fs.readFileSync(path.join(harness.dir, 'office.js')).equals(fs.readFileSync(path.join(ROOT_DIR, 'node_modules/@microsoft/office-js/dist/office.js')))).toBe(true);
+      expect(fs.readFileSync(path.join(session.harness.dir, 'taskpane.html'), 'utf8')).toMatch(/<script\b[^>]*\bsrc=["']?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js/);
+      expect(fs.readFileSync(path.join(session.harness.dir, 'office.js')).equals(fs.readFileSync(path.join(ROOT_DIR, 'node_modules/@microsoft/office-js/dist/office.js')))).toBe(true);
     });
 
     test('sizes (gzipped) of what the pages load', () => {
       const lines = ['taskpane.js', 'functions.js', 'workbench.js', 'workbench-xlsx.js'].map((name) => {
-        const raw = fs.readFileSync(path.join(harness.dir, name));
+        const raw = fs.readFileSync(path.join(session.harness.dir, name));
         return `${name.padEnd(18)} raw ${String(raw.length).padStart(8)} B   gzip ${String(zlib.gzipSync(raw, { level: 9 }).length).padStart(7)} B`;
       });
       console.log(`Bundle sizes (production; the add-in's budgets, taskpane ≤ 200 KB and functions ≤ 50 KB gzipped, are checked by test/build.test.ts):\n${lines.join('\n')}`);

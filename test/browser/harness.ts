@@ -217,3 +217,41 @@ export function writeScreenshot(name: string, png: Buffer): string {
   fs.writeFileSync(file, png);
   return file;
 }
+
+/** A suite's running harness and the pages its tests opened. */
+export interface HarnessSession {
+  readonly harness: Harness;
+  readonly opened: GuardedPage[];
+}
+
+/**
+ * Call inside a suite: starts the harness before its tests and closes it after them; after each
+ * test, checks every page the test put into `opened`: nothing left localhost and nothing went
+ * wrong in the page.
+ */
+export function harnessForSuite(): HarnessSession {
+  let harness: Harness | undefined;
+  const opened: GuardedPage[] = [];
+  beforeAll(async () => {
+    harness = await startHarness();
+  }, 600_000);
+  afterAll(async () => {
+    for (const guarded of opened) await guarded.context.close().catch(() => undefined);
+    await harness?.close();
+  });
+  afterEach(() => {
+    for (const guarded of opened.splice(0)) {
+      expect(guarded.external).toEqual([]);
+      expect(nonLocalRequests(harness!, guarded)).toEqual([]);
+      expect(guarded.errors).toEqual([]);
+      void guarded.context.close().catch(() => undefined);
+    }
+  });
+  return {
+    get harness(): Harness {
+      if (!harness) throw new Error('the harness starts in beforeAll');
+      return harness;
+    },
+    opened,
+  };
+}

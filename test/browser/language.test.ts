@@ -17,8 +17,8 @@ import type { Page } from 'playwright-core';
 import { en, zhHans, zhHant } from '../../src/i18n';
 import type { Messages } from '../../src/i18n';
 import { buildSheetPlan, scenarioById } from '../../src/scenarios';
-import { browserTestsEnabled, guardedPage, nonLocalRequests, startHarness, writeScreenshot } from './harness';
-import type { GuardedPage, Harness } from './harness';
+import { browserTestsEnabled, guardedPage, harnessForSuite, writeScreenshot } from './harness';
+import type { GuardedPage } from './harness';
 
 const OFFICE_MOCK = fs.readFileSync(path.join(__dirname, 'officeMock.js'), 'utf8');
 const describeBrowser = browserTestsEnabled() ? describe : describe.skip;
@@ -30,34 +30,17 @@ function hasCjkFont(): boolean {
 }
 
 describeBrowser('task pane page in Chinese', () => {
-  let harness: Harness;
-  const opened: GuardedPage[] = [];
+  const session = harnessForSuite();
 
-  beforeAll(async () => {
-    harness = await startHarness();
-  }, 600_000);
-
-  afterAll(async () => {
-    for (const guarded of opened) await guarded.context.close().catch(() => undefined);
-    await harness?.close();
-  });
-
-  afterEach(() => {
-    for (const guarded of opened.splice(0)) {
-      expect(guarded.external).toEqual([]);
-      expect(nonLocalRequests(harness, guarded)).toEqual([]);
-      expect(guarded.errors).toEqual([]);
-    }
-  });
 
   async function openPane(displayLanguage: string): Promise<GuardedPage> {
-    const guarded = await guardedPage(harness, {
+    const guarded = await guardedPage(session.harness, {
       viewport: { width: 320, height: 720 },
       initScript: `${OFFICE_MOCK}\nwindow.Office.context.displayLanguage = ${JSON.stringify(displayLanguage)};`,
       office: { kind: 'script', body: '/* Office.js: the mocked host of test/browser/officeMock.js */' },
     });
-    opened.push(guarded);
-    await guarded.page.goto(`${harness.origin}/taskpane.html`, { waitUntil: 'load' });
+    session.opened.push(guarded);
+    await guarded.page.goto(`${session.harness.origin}/taskpane.html`, { waitUntil: 'load' });
     return guarded;
   }
 
@@ -113,32 +96,15 @@ describeBrowser('task pane page in Chinese', () => {
 });
 
 describeBrowser('workbench page in Chinese', () => {
-  let harness: Harness;
-  const opened: GuardedPage[] = [];
+  const session = harnessForSuite();
   const HAN = /\p{Script=Han}/u;
 
-  beforeAll(async () => {
-    harness = await startHarness();
-  }, 600_000);
-
-  afterAll(async () => {
-    for (const guarded of opened) await guarded.context.close().catch(() => undefined);
-    await harness?.close();
-  });
-
-  afterEach(() => {
-    for (const guarded of opened.splice(0)) {
-      expect(guarded.external).toEqual([]);
-      expect(nonLocalRequests(harness, guarded)).toEqual([]);
-      expect(guarded.errors).toEqual([]);
-    }
-  });
 
   /** The workbench at `query` (the harness's browser says en-US), ready. */
   async function openWorkbench(query: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
-    const guarded = await guardedPage(harness, { viewport });
-    opened.push(guarded);
-    await guarded.page.goto(`${harness.origin}/workbench.html${query}`, { waitUntil: 'load' });
+    const guarded = await guardedPage(session.harness, { viewport });
+    session.opened.push(guarded);
+    await guarded.page.goto(`${session.harness.origin}/workbench.html${query}`, { waitUntil: 'load' });
     await guarded.page.waitForSelector('#workbench[data-ready="true"]');
     return guarded.page;
   }

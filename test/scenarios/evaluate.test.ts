@@ -466,6 +466,38 @@ describe('named outputs equal the model called directly', () => {
     expect(obligations[1]).toBeCloseTo(scaled[scaled.length - 1][0] as number, 12);
   });
 
+  test('OpenAI tornado (base case, P(run out) = 1 at both ends): the expected-shortfall columns still move the way they must, and equal direct calls', () => {
+    const plan = buildSheetPlan(scenarioById('openai'));
+    const loaded = loadPlan(plan);
+    expect(loaded.name('OPENAI_RanOutProb')).toBe(1);
+    const low = columnValues(loaded, plan.anchors['tornado.lowShortfall']) as number[];
+    const high = columnValues(loaded, plan.anchors['tornado.highShortfall']) as number[];
+    const [growth, , share, cash, financing, obligations, nvidia] = low.map((l, k) => [l, high[k]]);
+    expect(growth[1]).toBeLessThan(growth[0]);
+    expect(share[1]).toBeLessThan(share[0]);
+    expect(cash[1]).toBeLessThan(cash[0]);
+    expect(financing[1]).toBeLessThan(financing[0]);
+    expect(obligations[1]).toBeGreaterThan(obligations[0]);
+    expect(nvidia[1]).toBe(loaded.name('OPENAI_ExpectedShortfallByVerdictYear')); // Nvidia included, as in the ledger: the base value
+
+    const model = modelColumns(plan, loaded);
+    const v = (id: string) => input(plan, id);
+    const lowered = impl.fundingRisk(
+      model.due.map((d) => [d]),
+      v('revenue2025') * 1e9,
+      Math.log(1 + inputAt(plan, 'caseRates.base#1')),
+      inputAt(plan, 'caseRates.base#2'),
+      inputAt(plan, 'caseRates.base#3'),
+      loaded.value(plan.anchors.startCash) as number,
+      model.financing.map((f) => [f * (1 - v('tornadoSwing'))]),
+      v('paths'),
+      v('seed'),
+      'expectedShortfall',
+    );
+    const verdictRow = model.year.indexOf(v('verdictYear'));
+    expect(financing[0]).toBeCloseTo(lowered[verdictRow][0] as number, 3);
+  });
+
   test('OpenAI: the verdict follows the thresholds the user edits', () => {
     const plan = buildSheetPlan(scenarioById('openai'));
     const loaded = loadPlan(plan);

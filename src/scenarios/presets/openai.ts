@@ -99,6 +99,10 @@ function fundingRisk(metric: string, change: Partial<Record<'due' | 'growth' | '
 /** OPENAI_RanOutProb with some inputs changed: the probability of running out by the last year. */
 const ranOutByLastYear = (change: Parameters<typeof fundingRisk>[1]) => `=INDEX(${fundingRisk('ranOutProb', change)},ROWS({model.due}))`;
 
+/** OPENAI_ExpectedShortfallByVerdictYear with some inputs changed: it still moves where the probability sits at 0 or 1. */
+const shortfallInVerdictYear = (change: Parameters<typeof fundingRisk>[1]) =>
+  `=INDEX(${fundingRisk('expectedShortfall', change)},MATCH({verdictYear},{model.year},0))`;
+
 const model: Table = {
   kind: 'table',
   id: 'model',
@@ -172,6 +176,10 @@ const tornado: Table = {
     { id: 'lowDelta', header: 'openai.col.lowDelta', unit: 'probability', formula: '={.low}-{ranOutProb}' },
     { id: 'highDelta', header: 'openai.col.highDelta', unit: 'probability', formula: '={.high}-{ranOutProb}' },
     { id: 'swing', header: 'openai.col.swing', unit: 'probability', formula: '=ABS({.high}-{.low})' },
+    { id: 'lowShortfall', header: 'openai.col.lowShortfall', unit: 'usd' },
+    { id: 'highShortfall', header: 'openai.col.highShortfall', unit: 'usd' },
+    { id: 'lowShortfallDelta', header: 'openai.col.lowShortfallDelta', unit: 'usd', formula: '={.lowShortfall}-{shortfallByVerdictYear}' },
+    { id: 'highShortfallDelta', header: 'openai.col.highShortfallDelta', unit: 'usd', formula: '={.highShortfall}-{shortfallByVerdictYear}' },
   ],
   rows: TORNADO.map((row) => ({
     cells: {
@@ -180,6 +188,8 @@ const tornado: Table = {
       highFactor: row.high,
       low: { formula: ranOutByLastYear(row.change('{.lowFactor}')) },
       high: { formula: ranOutByLastYear(row.change('{.highFactor}')) },
+      lowShortfall: { formula: shortfallInVerdictYear(row.change('{.lowFactor}')) },
+      highShortfall: { formula: shortfallInVerdictYear(row.change('{.highFactor}')) },
     },
   })),
 };
@@ -268,7 +278,11 @@ export const openai: Scenario = {
     check('verdictYear', 'openai.check.verdictYear', '=COUNTIF({model.year},{verdictYear})=1'),
     check('ranOut', 'openai.check.ranOut', '=AND(MIN({model.ranOut})>=0,MAX({model.ranOut})<=1,{ranOutProb}=MAX({model.ranOut}))'),
     check('fan', 'openai.check.fan', '=SUMPRODUCT(({model.p5}>{model.p50})+({model.p50}>{model.p95}))=0'),
-    check('tornadoBase', 'openai.check.tornadoBase', `=IF(INDEX({ledger.include},${NVIDIA}),{tornado.high.last},{tornado.low.last})={ranOutProb}`),
+    check(
+      'tornadoBase',
+      'openai.check.tornadoBase',
+      `=AND(IF(INDEX({ledger.include},${NVIDIA}),{tornado.high.last},{tornado.low.last})={ranOutProb},IF(INDEX({ledger.include},${NVIDIA}),{tornado.highShortfall.last},{tornado.lowShortfall.last})={shortfallByVerdictYear})`,
+    ),
   ],
   charts: [
     {
@@ -308,6 +322,19 @@ export const openai: Scenario = {
       xAxis: 'openai.col.tornadoInput',
       yAxis: 'openai.chart.deltaAxis',
       valueUnit: 'probability',
+    },
+    {
+      id: 'tornadoShortfall',
+      type: 'barClustered',
+      title: 'openai.chart.tornadoShortfall',
+      categories: '{tornado.label}',
+      series: [
+        { name: 'openai.col.lowShortfallDelta', values: '{tornado.lowShortfallDelta}' },
+        { name: 'openai.col.highShortfallDelta', values: '{tornado.highShortfallDelta}' },
+      ],
+      xAxis: 'openai.col.tornadoInput',
+      yAxis: 'openai.chart.shortfallDeltaAxis',
+      valueUnit: 'usd',
     },
   ],
 };
