@@ -64,9 +64,8 @@ export function barrierFormulaValue(o: BarrierOption): number {
   const carry = S * Math.exp((b - r) * T);
   const discount = Math.exp(-r * T);
   const hs = H / S;
-  const logHs = Math.log(hs);
-  const hsMu: Weight = weight(hs, 2 * mu, logHs);
-  const hsMu1: Weight = weight(hs, 2 * (mu + 1), logHs);
+  const hsMu = Math.pow(hs, 2 * mu);
+  const hsMu1 = hsMu * hs * hs; // (H/S)^(2(μ+1))
 
   const x1 = Math.log(S / X) / stdDev + (1 + mu) * stdDev;
   const x2 = Math.log(S / H) / stdDev + (1 + mu) * stdDev;
@@ -81,15 +80,15 @@ export function barrierFormulaValue(o: BarrierOption): number {
   const strikeAboveBarrier = X > H;
   const isCall = kind === 'call';
   const simple = strikeAboveBarrier === isCall; // the shorter of the two forms in Haug's table
-  const terms: Terms = { phi, eta, carry, X, discount, hsMu, hsMu1, stdDev };
+  const terms: Terms = { phi, eta, carry, X, discount, hs, hsMu, hsMu1, mu, stdDev };
   if (isIn) {
-    const E = K > 0 ? K * discount * (normalCdf(eta * x2 - eta * stdDev) - weightedCdf(hsMu, eta * y2 - eta * stdDev)) : 0;
+    const E = K > 0 ? K * discount * (normalCdf(eta * x2 - eta * stdDev) - weightedCdf(hsMu, 2 * mu, hs, eta * y2 - eta * stdDev)) : 0;
     // down-and-in call / up-and-in put: C + E, or A − B + D + E
     if (isDown === isCall) return (simple ? reflectedTerm(terms, y1) : plainTerm(terms, x1) - plainTerm(terms, x2) + reflectedTerm(terms, y2)) + E;
     // up-and-in call / down-and-in put: A + E, or B − C + D + E
     return (simple ? plainTerm(terms, x1) : plainTerm(terms, x2) - reflectedTerm(terms, y1) + reflectedTerm(terms, y2)) + E;
   }
-  const F = K > 0 ? K * (weightedCdf(weight(hs, mu + lambda, logHs), eta * z) + weightedCdf(weight(hs, mu - lambda, logHs), eta * z - 2 * eta * lambda * stdDev)) : 0;
+  const F = K > 0 ? K * (weightedCdf(Math.pow(hs, mu + lambda), mu + lambda, hs, eta * z) + weightedCdf(Math.pow(hs, mu - lambda), mu - lambda, hs, eta * z - 2 * eta * lambda * stdDev)) : 0;
   // down-and-out call / up-and-out put: A − C + F, or B − D + F
   if (isDown === isCall) return (simple ? plainTerm(terms, x1) - reflectedTerm(terms, y1) : plainTerm(terms, x2) - reflectedTerm(terms, y2)) + F;
   // up-and-out call / down-and-out put: F, or A − B + C − D + F
@@ -106,9 +105,12 @@ interface Terms {
   /** e^(−rT) */
   readonly discount: number;
   /** (H/S)^(2μ) */
-  readonly hsMu: Weight;
+  readonly hsMu: number;
   /** (H/S)^(2(μ+1)) */
-  readonly hsMu1: Weight;
+  readonly hsMu1: number;
+  readonly mu: number;
+  /** H/S */
+  readonly hs: number;
   /** σ√T */
   readonly stdDev: number;
 }
@@ -119,29 +121,20 @@ function plainTerm({ phi, carry, X, discount, stdDev }: Terms, x: number): numbe
 }
 
 /** Haug's C (at y1) and D (at y2): the same reflected at the barrier, weighted by (H/S)^(2(μ+1)) and (H/S)^(2μ). */
-function reflectedTerm({ phi, eta, carry, X, discount, hsMu, hsMu1, stdDev }: Terms, y: number): number {
-  return phi * carry * weightedCdf(hsMu1, eta * y) - phi * X * discount * weightedCdf(hsMu, eta * y - eta * stdDev);
-}
-
-/** A power (H/S)^p of the reflection, with its logarithm for when the power itself overflows. */
-interface Weight {
-  readonly value: number;
-  readonly log: number;
-}
-
-function weight(base: number, exponent: number, logBase: number): Weight {
-  return { value: Math.pow(base, exponent), log: exponent * logBase };
+function reflectedTerm({ phi, eta, carry, X, discount, hs, hsMu, hsMu1, mu, stdDev }: Terms, y: number): number {
+  return phi * carry * weightedCdf(hsMu1, 2 * (mu + 1), hs, eta * y) - phi * X * discount * weightedCdf(hsMu, 2 * mu, hs, eta * y - eta * stdDev);
 }
 
 const SMALLEST_NORMAL = 2.2250738585072014e-308;
 
 /**
- * weight·N(x). Far from the barrier at low volatility the weight overflows to
- * Infinity exactly where N(x) underflows to 0 (their product is small and finite), so unless both
- * factors are ordinary doubles the product is taken as exp(ln weight + ln N(x)).
+ * (H/S)^p·N(x), given hs = H/S and the power `weight` = (H/S)^p. Far from the barrier at low
+ * volatility the power overflows to Infinity exactly where N(x) underflows to 0 (their product is
+ * small and finite), so unless both factors are ordinary doubles the product is taken as
+ * exp(p·ln(H/S) + ln N(x)); the logarithm is only taken there (a hot path).
  */
-function weightedCdf(w: Weight, x: number): number {
+function weightedCdf(weight: number, power: number, hs: number, x: number): number {
   const cdf = normalCdf(x);
-  if (w.value >= SMALLEST_NORMAL && w.value <= Number.MAX_VALUE && cdf >= SMALLEST_NORMAL) return w.value * cdf;
-  return Math.exp(w.log + logNormalCdf(x));
+  if (weight >= SMALLEST_NORMAL && weight <= Number.MAX_VALUE && cdf >= SMALLEST_NORMAL) return weight * cdf;
+  return Math.exp(power * Math.log(hs) + logNormalCdf(x));
 }
