@@ -8,7 +8,7 @@
  * FUNDINGRISK formulas with the same seed; a verdict from thresholds the user edits.
  */
 import type { MessageKey } from '../../i18n';
-import { assume, calc, check, factValue, input, output, Scenario, Table, TableCell, TableRow } from '../types';
+import { assume, calc, ChartSpec, check, factValue, input, output, Scenario, Table, TableCell, TableRow } from '../types';
 import { COMMITMENTS_TOTAL, dealRow, ledger, ledgerChecks, ledgerInputs, SCHEDULE_YEARS, schedule, straightLine } from './ledger';
 import { continuousGrowth } from './shared';
 
@@ -194,6 +194,25 @@ const tornado: Table = {
   })),
 };
 
+/** A bar chart of two tornado columns (low − base, high − base) by input: it reads as a tornado. */
+function tornadoChart(id: string, title: MessageKey, [low, high]: readonly [TornadoColumn, TornadoColumn], yAxis: MessageKey, valueUnit: ChartSpec['valueUnit']): ChartSpec {
+  return {
+    id,
+    type: 'barClustered',
+    title,
+    categories: '{tornado.label}',
+    series: [
+      { name: `openai.col.${low}`, values: `{tornado.${low}}` },
+      { name: `openai.col.${high}`, values: `{tornado.${high}}` },
+    ],
+    xAxis: 'openai.col.tornadoInput',
+    yAxis,
+    valueUnit,
+  };
+}
+
+type TornadoColumn = 'lowDelta' | 'highDelta' | 'lowShortfallDelta' | 'highShortfallDelta';
+
 const FIRST_NEGATIVE = '=IF(MIN({model.cash})>=0,{str:openai.never},MIN({model.negative}))';
 
 export const openai: Scenario = {
@@ -310,31 +329,7 @@ export const openai: Scenario = {
       yAxis: 'openai.chart.probabilityAxis',
       valueUnit: 'probability',
     },
-    {
-      id: 'tornado',
-      type: 'barClustered',
-      title: 'openai.chart.tornado',
-      categories: '{tornado.label}',
-      series: [
-        { name: 'openai.col.lowDelta', values: '{tornado.lowDelta}' },
-        { name: 'openai.col.highDelta', values: '{tornado.highDelta}' },
-      ],
-      xAxis: 'openai.col.tornadoInput',
-      yAxis: 'openai.chart.deltaAxis',
-      valueUnit: 'probability',
-    },
-    {
-      id: 'tornadoShortfall',
-      type: 'barClustered',
-      title: 'openai.chart.tornadoShortfall',
-      categories: '{tornado.label}',
-      series: [
-        { name: 'openai.col.lowShortfallDelta', values: '{tornado.lowShortfallDelta}' },
-        { name: 'openai.col.highShortfallDelta', values: '{tornado.highShortfallDelta}' },
-      ],
-      xAxis: 'openai.col.tornadoInput',
-      yAxis: 'openai.chart.shortfallDeltaAxis',
-      valueUnit: 'usd',
-    },
+    tornadoChart('tornado', 'openai.chart.tornado', ['lowDelta', 'highDelta'], 'openai.chart.deltaAxis', 'probability'),
+    tornadoChart('tornadoShortfall', 'openai.chart.tornadoShortfall', ['lowShortfallDelta', 'highShortfallDelta'], 'openai.chart.shortfallDeltaAxis', 'usd'),
   ],
 };
