@@ -98,7 +98,6 @@ export function fundingRisk(inputs: FundingRiskInputs): FundingRiskYear[] {
   const shocks = new Float64Array(paths);
   const normals = new NormalStream(seed);
   const halfVariance = (volatility * volatility) / 2;
-  let everRanOut = 0;
 
   return obligations.map((due, t) => {
     const drift = growth[t] - halfVariance;
@@ -116,23 +115,18 @@ export function fundingRisk(inputs: FundingRiskInputs): FundingRiskYear[] {
         const deficit = minimumCash - c; // > 0 (no underflow to 0 in IEEE subtraction)
         short++;
         deficitSum += deficit;
-        const before = need[i];
-        if (before === 0) everRanOut++;
-        if (deficit > before) need[i] = deficit;
+        if (deficit > need[i]) need[i] = deficit;
       }
     }
-    const year: Record<string, number> = {
-      year: t + 1,
-      shortfallProb: short / paths,
-      ranOutProb: everRanOut / paths,
-      expectedDeficit: deficitSum / paths,
-    };
+    const year: Record<string, number> = { year: t + 1, shortfallProb: short / paths, ranOutProb: 0, expectedDeficit: deficitSum / paths };
     scratch.set(cashLeft);
     percentiles(scratch, paths, 0, CASH_PERCENTILES, year);
-    // The needs of the paths that never ran out are 0, the lowest order statistics: select among the others only.
-    let ranOutSoFar = 0;
-    for (let i = 0; i < paths; i++) if (need[i] > 0) scratch[ranOutSoFar++] = need[i];
-    percentiles(scratch, paths, paths - ranOutSoFar, NEED_PERCENTILES, year);
+    // A path has run out exactly when its need is > 0. The others' needs are 0, the lowest order
+    // statistics: the percentiles select among the positive needs only.
+    let ranOut = 0;
+    for (let i = 0; i < paths; i++) if (need[i] > 0) scratch[ranOut++] = need[i];
+    year.ranOutProb = ranOut / paths;
+    percentiles(scratch, paths, paths - ranOut, NEED_PERCENTILES, year);
     return year as FundingRiskYear;
   });
 }
