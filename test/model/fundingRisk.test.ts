@@ -240,7 +240,7 @@ describe.each([
 describe('the documented stream and estimators, replayed exactly', () => {
   const perYear = { growthRate: [0.4, 0.1, 0.3, -0.1, 0.2], revenueShare: [0.3, 0.9, 0.6, 0.5, 1], minimumCash: 6 };
   test.each<readonly [string, FundingRiskInputs]>([
-    ['one growth and share, no buffer', inputs({ paths: 1_001, seed: 42 })],
+    ['one growth and share, no buffer (the metrics as defined before the buffer: C_t < 0, E[max(−C_t, 0)])', inputs({ paths: 1_001, seed: 42 })],
     ['growth and share per year, buffer 6', inputs({ paths: 1_001, seed: 42, ...perYear })],
     // Selection narrows ranges of more than 600 values by sampling first; few paths, and a buffer many never reach, leave the percentiles' edge cases.
     ...[2, 3, 4, 5, 601, 602, 4_099].map((paths) => [`${paths} paths, buffer 6`, inputs({ paths, seed: paths, ...perYear })] as const),
