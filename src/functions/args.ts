@@ -18,13 +18,16 @@ export type ExcelValue = ExcelScalar | ExcelScalar[][];
  * (`low < x` or `low ≤ x`, `x ≤ high`), optionally of whole numbers: data, so checking one is a
  * few comparisons inline rather than a call through a different closure for each rule.
  */
-export interface NumberRule {
+export interface NumberRule extends Interval {
+  readonly holds: (x: number) => boolean;
+  readonly says: ErrorText;
+}
+
+interface Interval {
   readonly low: number;
   readonly lowIncluded: boolean;
   readonly high: number;
   readonly whole: boolean;
-  readonly holds: (x: number) => boolean;
-  readonly says: ErrorText;
 }
 
 function interval(low: number, lowIncluded: boolean, high: number, whole: boolean, says: ErrorText): NumberRule {
@@ -32,7 +35,7 @@ function interval(low: number, lowIncluded: boolean, high: number, whole: boolea
   return rule;
 }
 
-function obeys(rule: NumberRule, x: number): boolean {
+function obeys(rule: Interval, x: number): boolean {
   return (x > rule.low || (rule.lowIncluded && x === rule.low)) && x <= rule.high && (!rule.whole || Number.isInteger(x));
 }
 
@@ -63,12 +66,18 @@ export function isOmitted(value: unknown): boolean {
  * plain number is a few comparisons: no lookup, no allocation (a cell of a 10,000-row sheet reads
  * each of its arguments; `bench/bench.ts` measures the cost against the model).
  */
-export class ParameterReader {
+export class ParameterReader implements Interval {
   readonly name: string;
   private readonly optional: boolean;
   private readonly read: ParameterRead;
+  private readonly kind: ParameterRead['kind'];
   /** The rule of a number or range parameter (ANY_NUMBER for the others, which never use it). */
   private readonly rule: NumberRule;
+  // The rule's interval, copied onto the reader so that checking a number reads no other object.
+  readonly low: number;
+  readonly lowIncluded: boolean;
+  readonly high: number;
+  readonly whole: boolean;
 
   constructor(
     readonly functionName: string,
@@ -77,11 +86,21 @@ export class ParameterReader {
     this.name = spec.name;
     this.optional = spec.optional;
     this.read = spec.read;
+    this.kind = spec.read.kind;
     this.rule = spec.read.kind === 'number' || spec.read.kind === 'range' ? spec.read.rule : ANY_NUMBER;
+    this.low = this.rule.low;
+    this.lowIncluded = this.rule.lowIncluded;
+    this.high = this.rule.high;
+    this.whole = this.rule.whole;
   }
 
   /** A number: the table's default when omitted, `#VALUE!` if it is required. */
   number(value: ExcelValue): number {
+    // The common case in a few instructions, small enough for V8 to inline at every call; the rest below.
+    return this.kind === 'number' && this.accepts(value) ? value : this.numberOtherwise(value);
+  }
+
+  private numberOtherwise(value: ExcelValue): number {
     const read = this.declared('number');
     if (typeof value === 'number' || !isOmitted(value)) return this.checkNumber(value);
     if (this.optional && read.default !== undefined) return read.default;
@@ -91,6 +110,10 @@ export class ParameterReader {
 
   /** An optional number without a default: `undefined` when omitted. */
   numberOrAbsent(value: ExcelValue): number | undefined {
+    return this.kind === 'number' && this.accepts(value) ? value : this.numberOrAbsentOtherwise(value);
+  }
+
+  private numberOrAbsentOtherwise(value: ExcelValue): number | undefined {
     this.declared('number');
     return typeof value !== 'number' && isOmitted(value) ? undefined : this.checkNumber(value);
   }
@@ -156,14 +179,17 @@ export class ParameterReader {
 
   /** The declaration, which must be of the kind the implementation reads. */
   private declared<K extends ParameterRead['kind']>(kind: K): Extract<ParameterRead, { kind: K }> {
-    if (this.read.kind !== kind) throw new Error(`${this.functionName} declares no ${kind} parameter ${this.name} (table.ts)`);
+    if (this.kind !== kind) throw new Error(`${this.functionName} declares no ${kind} parameter ${this.name} (table.ts)`);
     return this.read as Extract<ParameterRead, { kind: K }>;
   }
 
+  /** A finite number within the rule. */
+  private accepts(value: ExcelValue): value is number {
+    return typeof value === 'number' && Number.isFinite(value) && obeys(this, value);
+  }
+
   private checkNumber(value: ExcelValue): number {
-    if (typeof value !== 'number' || !Number.isFinite(value) || !obeys(this.rule, value)) {
-      throw invalidArgument(this.functionName, this.name, this.rule.says);
-    }
+    if (!this.accepts(value)) throw invalidArgument(this.functionName, this.name, this.rule.says);
     return value;
   }
 }
