@@ -34,17 +34,24 @@ import { alignPeriods, PeriodShape, toShape } from './periods';
 
 export type Cell = number | string;
 
+/** The readers of WARRANTVALUE's and BREAKEVENPRICE's arguments, built once (these run once per cell). */
+const WARRANT_VALUE = new ArgumentReader(FUNCTION_TABLE.WARRANTVALUE);
+const WARRANT_ARGS = WARRANT_VALUE.parameters('shares', 'strike', 'price', 'volatility', 'years', 'rate', 'dividendYield', 'sharesOutstanding', 'priceIncludesWarrants');
+const BREAKEVEN_PRICE = new ArgumentReader(FUNCTION_TABLE.BREAKEVENPRICE);
+const BREAKEVEN_ARGS = BREAKEVEN_PRICE.parameters('shares', 'strike', 'targetValue', 'volatility', 'years', 'rate', 'dividendYield');
+
 /** Volatility and years come together (model value) or not at all (intrinsic value). */
 function warrantTerms(
   reader: ArgumentReader,
+  args: typeof WARRANT_ARGS | typeof BREAKEVEN_ARGS,
   strikePrice: number,
   volatility: ExcelValue,
   years: ExcelValue,
   rate: ExcelValue,
   dividendYield: ExcelValue,
 ): WarrantTerms {
-  const sigma = reader.numberOrAbsent('volatility', volatility);
-  const t = reader.numberOrAbsent('years', years);
+  const sigma = args.volatility.numberOrAbsent(volatility);
+  const t = args.years.numberOrAbsent(years);
   if ((sigma === undefined) !== (t === undefined)) {
     reader.fail(sigma === undefined ? 'volatility' : 'years', { key: 'rule.together', params: { other: sigma === undefined ? 'years' : 'volatility' } });
   }
@@ -52,8 +59,8 @@ function warrantTerms(
     strikePrice,
     volatility: sigma,
     years: t,
-    rate: reader.number('rate', rate),
-    dividendYield: reader.number('dividendYield', dividendYield),
+    rate: args.rate.number(rate),
+    dividendYield: args.dividendYield.number(dividendYield),
   };
 }
 
@@ -68,15 +75,15 @@ export function warrantValue(
   sharesOutstanding?: ExcelValue,
   priceIncludesWarrants?: ExcelValue,
 ): number {
-  const reader = new ArgumentReader(FUNCTION_TABLE.WARRANTVALUE);
-  const warrants = reader.number('shares', shares);
-  const strikePrice = reader.number('strike', strike);
-  const spot = reader.number('price', price);
-  const terms = warrantTerms(reader, strikePrice, volatility, years, rate, dividendYield);
-  const outstanding = reader.numberOrAbsent('sharesOutstanding', sharesOutstanding);
-  const includesWarrants = reader.flag('priceIncludesWarrants', priceIncludesWarrants);
+  const args = WARRANT_ARGS;
+  const warrants = args.shares.number(shares);
+  const strikePrice = args.strike.number(strike);
+  const spot = args.price.number(price);
+  const terms = warrantTerms(WARRANT_VALUE, args, strikePrice, volatility, years, rate, dividendYield);
+  const outstanding = args.sharesOutstanding.numberOrAbsent(sharesOutstanding);
+  const includesWarrants = args.priceIncludesWarrants.flag(priceIncludesWarrants);
   const each = outstanding === undefined ? callValue(spot, terms) : dilutedWarrantValue(spot, terms, outstanding, warrants, includesWarrants);
-  return reader.finite(warrants * each);
+  return WARRANT_VALUE.finite(warrants * each);
 }
 
 /**
@@ -98,51 +105,69 @@ export type TrancheCall = [
   observationsPerYear?: ExcelValue,
 ];
 
-/** Reads a tranche call: the tranches, their shared terms, and the third argument (a positive number named `thirdName`). */
-function readTrancheCall(reader: ArgumentReader, thirdName: 'price' | 'targetValue', call: TrancheCall): { tranches: Tranche[]; terms: TrancheTerms; third: number } {
+/** A tranche function's reader and its parameters' readers, built once per function. */
+function trancheReader(spec: (typeof FUNCTION_TABLE)['TRANCHEVALUE' | 'TRANCHEGREEKS' | 'TRANCHEBREAKEVEN'], thirdName: 'price' | 'targetValue') {
+  const reader = new ArgumentReader(spec);
+  const args = reader.parameters('shares', 'strike', 'hurdle', 'volatility', 'years', 'rate', 'dividendYield', 'milestoneProbability', 'observationsPerYear');
+  return { reader, args, third: reader.parameters(thirdName)[thirdName] };
+}
+
+type TrancheReader = ReturnType<typeof trancheReader>;
+
+const TRANCHE_VALUE = trancheReader(FUNCTION_TABLE.TRANCHEVALUE, 'price');
+const TRANCHE_GREEKS = trancheReader(FUNCTION_TABLE.TRANCHEGREEKS, 'price');
+const TRANCHE_BREAKEVEN = trancheReader(FUNCTION_TABLE.TRANCHEBREAKEVEN, 'targetValue');
+
+/** Reads a tranche call: the tranches, their shared terms, and the third argument (a positive number). */
+function readTrancheCall({ reader, args, third: thirdReader }: TrancheReader, call: TrancheCall): { tranches: Tranche[]; terms: TrancheTerms; third: number } {
   const [shares, strike, third, hurdle, volatility, years, rate, dividendYield, milestoneProbability, observationsPerYear] = call;
+  const tranches = !Array.isArray(shares) && !Array.isArray(hurdle) && !Array.isArray(milestoneProbability)
+    ? // One tranche of plain numbers, the common case in a sheet: no grids to build and align.
+      [{ shares: args.shares.single(shares), hurdlePrice: args.hurdle.single(hurdle), milestoneProbability: args.milestoneProbability.single(milestoneProbability) }]
+    : trancheList(reader, args, shares, hurdle, milestoneProbability);
+  const terms: TrancheTerms = {
+    strikePrice: args.strike.number(strike),
+    volatility: args.volatility.number(volatility),
+    years: args.years.number(years),
+    rate: args.rate.number(rate),
+    dividendYield: args.dividendYield.number(dividendYield),
+    observationsPerYear: args.observationsPerYear.number(observationsPerYear),
+  };
+  return { tranches, terms, third: thirdReader.number(third) };
+}
+
+/** Tranches from ranges: one cell per tranche in a row or column, a single number standing for every tranche. */
+function trancheList(reader: ArgumentReader, args: TrancheReader['args'], shares: ExcelValue, hurdle: ExcelValue, milestoneProbability: ExcelValue): Tranche[] {
   const {
     series: [counts, hurdles, probabilities],
   } = alignPeriods(
     reader,
     [
-      ['shares', reader.numberGrid('shares', shares)],
-      ['hurdle', reader.numberGrid('hurdle', hurdle)],
-      ['milestoneProbability', reader.numberGrid('milestoneProbability', milestoneProbability)],
+      ['shares', args.shares.numberGrid(shares)],
+      ['hurdle', args.hurdle.numberGrid(hurdle)],
+      ['milestoneProbability', args.milestoneProbability.numberGrid(milestoneProbability)],
     ],
     'tranches',
   );
-  const terms: TrancheTerms = {
-    strikePrice: reader.number('strike', strike),
-    volatility: reader.number('volatility', volatility),
-    years: reader.number('years', years),
-    rate: reader.number('rate', rate),
-    dividendYield: reader.number('dividendYield', dividendYield),
-    observationsPerYear: reader.number('observationsPerYear', observationsPerYear),
-  };
-  const tranches = counts.map((n, i) => ({ shares: n, hurdlePrice: hurdles[i], milestoneProbability: probabilities[i] }));
-  return { tranches, terms, third: reader.number(thirdName, third) };
+  return counts.map((n, i) => ({ shares: n, hurdlePrice: hurdles[i], milestoneProbability: probabilities[i] }));
 }
 
 /** Value of a tranche position: Σ shares × milestone probability × up-and-in call. */
 export function trancheValue(...call: TrancheCall): number {
-  const reader = new ArgumentReader(FUNCTION_TABLE.TRANCHEVALUE);
-  const { tranches, terms, third: spot } = readTrancheCall(reader, 'price', call);
-  return reader.finite(tranchePositionValue(spot, tranches, terms));
+  const { tranches, terms, third: spot } = readTrancheCall(TRANCHE_VALUE, call);
+  return TRANCHE_VALUE.reader.finite(tranchePositionValue(spot, tranches, terms));
 }
 
 /** Greeks of a tranche position, as TRANCHEVALUE values it: a 5×2 block of names and values. */
 export function trancheGreeks(...call: TrancheCall): Cell[][] {
-  const reader = new ArgumentReader(FUNCTION_TABLE.TRANCHEGREEKS);
-  const { tranches, terms, third: spot } = readTrancheCall(reader, 'price', call);
+  const { tranches, terms, third: spot } = readTrancheCall(TRANCHE_GREEKS, call);
   const greeks: TrancheGreeks = tranchePositionGreeks(spot, tranches, terms);
-  return GREEK_LABELS.map((label) => [label, reader.finite(greeks[label])]);
+  return GREEK_LABELS.map((label) => [label, TRANCHE_GREEKS.reader.finite(greeks[label])]);
 }
 
 /** The share price at which TRANCHEVALUE with the same tranches and terms equals the target. */
 export function trancheBreakeven(...call: TrancheCall): number {
-  const reader = new ArgumentReader(FUNCTION_TABLE.TRANCHEBREAKEVEN);
-  const { tranches, terms, third: target } = readTrancheCall(reader, 'targetValue', call);
+  const { tranches, terms, third: target } = readTrancheCall(TRANCHE_BREAKEVEN, call);
   if (tranches.every((t) => t.milestoneProbability === 0)) throw noSolution('TRANCHEBREAKEVEN', { key: 'why.allProbabilitiesZero' });
   const price = tranchePositionBreakeven(tranches, target, terms);
   if (price === undefined || !Number.isFinite(price)) throw noSolution('TRANCHEBREAKEVEN', { key: 'why.noPrice' });
@@ -158,11 +183,11 @@ export function breakevenPrice(
   rate?: ExcelValue,
   dividendYield?: ExcelValue,
 ): number {
-  const reader = new ArgumentReader(FUNCTION_TABLE.BREAKEVENPRICE);
-  const warrants = reader.number('shares', shares);
-  const strikePrice = reader.number('strike', strike);
-  const target = reader.number('targetValue', targetValue);
-  const terms = warrantTerms(reader, strikePrice, volatility, years, rate, dividendYield);
+  const args = BREAKEVEN_ARGS;
+  const warrants = args.shares.number(shares);
+  const strikePrice = args.strike.number(strike);
+  const target = args.targetValue.number(targetValue);
+  const terms = warrantTerms(BREAKEVEN_PRICE, args, strikePrice, volatility, years, rate, dividendYield);
   const price = breakevenSharePrice(warrants, target, terms);
   if (price === undefined || !Number.isFinite(price)) throw noSolution('BREAKEVENPRICE', { key: 'why.noPrice' });
   return price;

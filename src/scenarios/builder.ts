@@ -15,7 +15,10 @@
  *         Charts        empty rows the charts are placed over
  *         Sources       every fact used: deal and figure, value and unit as stated, confidence, date, URL, quote
  *
- * Formulas are resolved from the scenario's templates (see `types.ts`) after every block has its
+ * Each block is laid out by its own function below; they share a `Layout`: the cells (`CellGrid`),
+ * the places of every named row, table, spilled block and grid (`Places`, which is what the
+ * template interpreter looks names up in) and the texts (`Texts`, catalogue and facts used).
+ * Formulas are resolved from the scenario's templates (`template.ts`) after every block has its
  * place, so a formula may refer to a row above or below it.
  */
 import { en } from '../i18n';
@@ -24,7 +27,8 @@ import { formatMessage } from '../i18n';
 import { formatCell, formatRange, isValidSheetName, toSheetName } from './a1';
 import { fact, FACT_IDS, factNumber, FactId } from './facts';
 import type { CellStyle, ChartPlan, PlanCell, PlanInput, PlanName, SheetPlan } from './plan';
-import type { CalcItem, CalcRow, Grid, InputRow, InputValue, Scenario, SpillBlock, Table, TableCell, Text, TextParam } from './types';
+import { GridLayout, Position, resolveTemplate, TableLayout, TemplateError, TemplateLookup, TemplateScope } from './template';
+import type { CalcItem, CalcRow, CheckRow, ChartSpec, Grid, InputRow, InputValue, OutputRow, Scenario, SpillBlock, Table, TableCell, Text, TextParam } from './types';
 import { isAssumption, isFactInput } from './types';
 import { UNITS, UnitId } from './units';
 
@@ -36,415 +40,422 @@ export const CHART_COLUMNS = 6;
 const LIST_COLUMNS = 7; // label, value, unit, kind, date, source/rationale, note
 const WIDTH_LABEL = 52;
 
-type Pos = { readonly row: number; readonly col: number };
+/** Builds the plan of one preset in the language of `messages`. */
+export function buildSheetPlan(scenario: Scenario, messages: Messages = en): SheetPlan {
+  const layout = newLayout(scenario.id, messages);
+  const { texts } = layout;
+  const title = texts.text(scenario.title);
+  const description = texts.text(scenario.description);
+  layOutHead(layout, title, description);
+  layOutInputs(layout, scenario.inputs);
+  layOutCalculations(layout, scenario.calculations);
+  layOutOutputs(layout, scenario.outputs);
+  const allChecks = layOutChecks(layout, scenario.checks, scenario.namePrefix);
+  const chartRows = layOutChartRows(layout, scenario.charts.length);
+  layOutSources(layout);
 
-interface TableLayout {
-  readonly def: Table;
-  readonly columns: ReadonlyMap<string, number>;
-  readonly firstRow: number;
-  readonly lastRow: number;
-  readonly totalRow?: number;
+  for (const p of layout.pending) {
+    const formula = layout.resolve(p.template, p.scope);
+    if (!formula.startsWith('=')) throw new Error(`${scenario.id}: formula without = : ${p.template}`);
+    layout.cells.set(p.row, p.col, { formula });
+  }
+
+  const { cells: grid } = layout;
+  const width = grid.finish(LIST_COLUMNS, CHART_COLUMNS);
+  const cells = grid.cells;
+  const charts = scenario.charts.map((chart, i) => chartPlan(layout, chart, chartRows[i]));
+
+  const sheetName = toSheetName(texts.msg(scenario.sheetName));
+  if (!isValidSheetName(sheetName)) throw new Error(`invalid sheet name ${sheetName}`);
+  return {
+    presetId: scenario.id,
+    sheetName,
+    title,
+    description,
+    cells,
+    numberFormats: compress(grid.formatOf, cells.length, width).map(([range, format]) => ({ range, format })),
+    styles: compress(grid.styleOf, cells.length, width).map(([range, style]) => ({ range, style })),
+    names: layout.names,
+    charts,
+    columnWidths: Array.from({ length: width }, (_, c) => (c === 0 ? WIDTH_LABEL : c === 3 ? 22 : 16)),
+    freeze: { rows: 3, columns: 1 },
+    spills: layout.spills,
+    links: layout.links,
+    inputs: layout.inputs,
+    checks: layout.checks,
+    allChecks,
+    anchors: layout.places.anchors,
+  };
 }
 
-interface GridLayout {
-  readonly def: Grid;
-  readonly headerRow: number;
-  readonly firstRow: number;
-  readonly lastRow: number;
-  readonly lead: ReadonlyMap<string, number>;
-  readonly firstMatrixCol: number;
-}
+// ---- the layout the blocks share ------------------------------------------------------------
 
-/** Where a template is resolved: in a table row, on a grid axis or cell, or at top level. */
-interface Context {
-  readonly table?: TableLayout;
-  readonly rowIndex?: number;
-  readonly row?: number;
-  readonly grid?: GridLayout;
-  readonly col?: number;
-  readonly index?: number;
-}
-
-interface Pending {
+/** A formula cell whose template waits until every block has its place. */
+interface PendingFormula {
   readonly row: number;
   readonly col: number;
   readonly template: string;
-  readonly ctx: Context;
+  readonly scope: TemplateScope;
 }
 
-/** Builds the plan of one preset in the language of `messages`. */
-export function buildSheetPlan(scenario: Scenario, messages: Messages = en): SheetPlan {
-  return new PlanBuilder(scenario, messages).build();
+interface Layout {
+  readonly presetId: string;
+  readonly cells: CellGrid;
+  readonly places: Places;
+  readonly texts: Texts;
+  readonly pending: PendingFormula[];
+  readonly spills: { anchor: string; range: string }[];
+  readonly links: { address: string; url: string }[];
+  readonly inputs: PlanInput[];
+  readonly names: PlanName[];
+  readonly checks: string[];
+  /** A formula cell: styled and formatted now, its template resolved at the end. */
+  formula(row: number, col: number, template: string, scope: TemplateScope, style: CellStyle, format?: string): void;
+  /** A template resolved now that every place is known (charts' ranges, formulas). */
+  resolve(template: string, scope: TemplateScope): string;
 }
 
-class PlanBuilder {
-  private readonly cells: PlanCell[][] = [];
-  private readonly styleOf: (CellStyle | undefined)[][] = [];
-  private readonly formatOf: (string | undefined)[][] = [];
-  private readonly pending: Pending[] = [];
-  private readonly scalars = new Map<string, Pos>();
-  private readonly tables = new Map<string, TableLayout>();
-  private readonly spillBlocks = new Map<string, Pos>();
-  private readonly grids = new Map<string, GridLayout>();
-  private readonly spills: { anchor: string; range: string }[] = [];
-  private readonly links: { address: string; url: string }[] = [];
-  private readonly inputs: PlanInput[] = [];
-  private readonly names: PlanName[] = [];
-  private readonly checks: string[] = [];
-  private readonly anchors: Record<string, string> = {};
-  private readonly factsUsed: FactId[] = [];
-  private readonly headingRows: number[] = [];
-  private row = 0;
-
-  constructor(
-    private readonly scenario: Scenario,
-    private readonly messages: Messages,
-  ) {}
-
-  build(): SheetPlan {
-    const s = this.scenario;
-    const title = this.text(s.title);
-    const description = this.text(s.description);
-    this.put(0, 0, title, 'title');
-    this.put(1, 0, description, 'description');
-    this.put(2, 0, this.msg('sheet.legend'), 'legend');
-    this.row = 4;
-
-    this.heading('sheet.block.inputs');
-    let listHeader = false;
-    for (const item of s.inputs) {
-      if (item.kind === 'input') {
-        if (!listHeader) this.headerRow(['sheet.col.input', 'sheet.col.value', 'sheet.col.unit', 'sheet.col.kind', 'sheet.col.date', 'sheet.col.sourceOrRationale', 'sheet.col.note']);
-        listHeader = true;
-        this.inputRow(item);
-      } else {
-        this.table(item);
-        listHeader = false;
+function newLayout(presetId: string, messages: Messages): Layout {
+  const cells = new CellGrid();
+  const places = new Places(presetId);
+  const texts = new Texts(messages);
+  const pending: PendingFormula[] = [];
+  const lookup: TemplateLookup = { ...places.lookup, message: (key) => texts.msg(key as MessageKey) };
+  return {
+    presetId,
+    cells,
+    places,
+    texts,
+    pending,
+    spills: [],
+    links: [],
+    inputs: [],
+    names: [],
+    checks: [],
+    formula(row, col, template, scope, style, format) {
+      // A formula typed into a cell formatted as text (@) stays text in Excel: text results get General.
+      cells.set(row, col, null, style, format === '@' ? 'General' : format);
+      pending.push({ row, col, template, scope });
+    },
+    resolve(template, scope) {
+      try {
+        return resolveTemplate(template, scope, lookup);
+      } catch (e) {
+        if (e instanceof TemplateError) throw new Error(`${presetId}: ${e.message}`);
+        throw e;
       }
-    }
+    },
+  };
+}
 
-    this.row++;
-    this.heading('sheet.block.calculations');
-    let calcHeader = false;
-    for (const item of s.calculations) {
-      if (item.kind === 'calc') {
-        if (!calcHeader) this.headerRow(['sheet.col.calculation', 'sheet.col.value', 'sheet.col.unit', 'sheet.col.note']);
-        calcHeader = true;
-        this.calcRow(item);
-      } else {
-        calcHeader = false;
-        this.calcItem(item);
-      }
-    }
+// ---- blocks, top to bottom ------------------------------------------------------------------
 
-    this.row++;
-    this.heading('sheet.block.outputs');
-    this.headerRow(['sheet.col.output', 'sheet.col.value', 'sheet.col.unit', 'sheet.col.name']);
-    for (const out of s.outputs) {
-      const r = this.row++;
-      this.register(out.id, r, 1);
-      this.put(r, 0, this.msg(out.label), 'label');
-      this.formula(r, 1, out.formula, {}, 'output', UNITS[out.unit].format);
-      this.put(r, 2, this.unitLabel(out.unit) || null, 'unit');
-      this.put(r, 3, out.name, 'name');
-      this.names.push({ name: out.name, address: formatCell(r, 1), label: this.msg(out.label), unit: this.unitLabel(out.unit) });
-    }
+function layOutHead({ cells, texts }: Layout, title: string, description: string): void {
+  cells.put(0, 0, title, 'title');
+  cells.put(1, 0, description, 'description');
+  cells.put(2, 0, texts.msg('sheet.legend'), 'legend');
+  cells.row = 4;
+}
 
-    this.row++;
-    this.heading('sheet.block.checks');
-    this.headerRow(['sheet.col.check', 'sheet.col.holds']);
-    const firstCheck = this.row;
-    for (const c of s.checks) {
-      const r = this.row++;
-      this.register(`check:${c.id}`, r, 1);
-      this.put(r, 0, this.msg(c.label), 'label');
-      this.formula(r, 1, c.formula, {}, 'check', 'General');
-      this.checks.push(formatCell(r, 1));
-    }
-    const allRow = this.row++;
-    this.put(allRow, 0, this.msg('sheet.allChecks'), 'total');
-    const allChecks = formatCell(allRow, 1);
-    this.set(allRow, 1, { formula: `=AND(${formatRange(firstCheck, 1, allRow - 1, 1, true)})` }, 'check', 'General');
-    this.names.push({ name: `${s.namePrefix}_ChecksOK`, address: allChecks, label: this.msg('sheet.allChecks'), unit: this.msg('unit.flag') });
-
-    const chartRows: number[] = [];
-    if (s.charts.length > 0) {
-      this.row++;
-      this.heading('sheet.block.charts');
-      for (let i = 0; i < s.charts.length; i++) {
-        chartRows.push(this.row);
-        this.row += CHART_ROWS + 1;
-      }
-    }
-
-    this.row++;
-    this.heading('sheet.block.sources');
-    this.headerRow(['sheet.col.fact', 'sheet.col.valueAsStated', 'sheet.col.unitAsStated', 'sheet.col.confidence', 'sheet.col.date', 'sheet.col.url', 'sheet.col.quote']);
-    for (const id of FACT_IDS.filter((f) => this.factsUsed.includes(f))) {
-      const f = fact(id);
-      const r = this.row++;
-      this.put(r, 0, `${f.deal} — ${f.figure}`, 'label');
-      this.put(r, 1, f.value, 'source', typeof f.value === 'string' ? '@' : 'General');
-      this.put(r, 2, f.unit || null, 'source', '@');
-      this.put(r, 3, f.confidence, 'source', '@');
-      this.put(r, 4, f.date, 'source', '@');
-      this.put(r, 5, f.source_url, 'source', '@');
-      if (/^https?:\/\//.test(f.source_url)) this.links.push({ address: formatCell(r, 5), url: f.source_url });
-      this.put(r, 6, f.quote_or_note, 'note', '@');
-    }
-
-    for (const p of this.pending) this.setFormula(p);
-
-    const width = Math.max(LIST_COLUMNS, CHART_COLUMNS, ...this.cells.map((r) => r.length));
-    for (const r of this.headingRows) for (let c = 0; c < width; c++) this.styleOf[r][c] = 'blockHeading';
-    const cells = this.rectangular(width);
-    const charts = s.charts.map((chart, i) => this.chart(chart, chartRows[i]));
-
-    const sheetName = toSheetName(this.msg(s.sheetName));
-    if (!isValidSheetName(sheetName)) throw new Error(`invalid sheet name ${sheetName}`);
-    return {
-      presetId: s.id,
-      sheetName,
-      title,
-      description,
-      cells,
-      numberFormats: compress(this.formatOf, cells.length, width).map(([range, format]) => ({ range, format })),
-      styles: compress(this.styleOf, cells.length, width).map(([range, style]) => ({ range, style })),
-      names: this.names,
-      charts,
-      columnWidths: Array.from({ length: width }, (_, c) => (c === 0 ? WIDTH_LABEL : c === 3 ? 22 : 16)),
-      freeze: { rows: 3, columns: 1 },
-      spills: this.spills,
-      links: this.links,
-      inputs: this.inputs,
-      checks: this.checks,
-      allChecks,
-      anchors: this.anchors,
-    };
-  }
-
-  // ---- blocks -------------------------------------------------------------------------------
-
-  private inputRow(item: InputRow): void {
-    const r = this.row++;
-    this.register(item.id, r, 1);
-    this.put(r, 0, this.msg(item.label), 'label');
-    this.put(r, 1, this.inputValue(item.value), 'input', UNITS[item.unit].format);
-    this.put(r, 2, this.unitLabel(item.unit) || null, 'unit');
-    this.inputs.push(this.planInput(item.id, r, 1, item.value));
-    const v = item.value;
-    if (isFactInput(v)) {
-      const f = fact(v.fact);
-      this.put(r, 3, this.msg('sheet.fact', { confidence: f.confidence }), 'source', '@');
-      this.put(r, 4, f.date, 'source', '@');
-      this.put(r, 5, f.source_url, 'source', '@');
-      if (/^https?:\/\//.test(f.source_url)) this.links.push({ address: formatCell(r, 5), url: f.source_url });
-      if (typeof f.value === 'string') this.put(r, 6, this.msg('sheet.readFrom', { text: f.value }), 'note', '@');
+function layOutInputs(layout: Layout, items: Scenario['inputs']): void {
+  const { cells, texts } = layout;
+  cells.heading(texts.msg('sheet.block.inputs'));
+  let listHeader = false;
+  for (const item of items) {
+    if (item.kind === 'input') {
+      if (!listHeader) cells.headerRow(texts.msgs(['sheet.col.input', 'sheet.col.value', 'sheet.col.unit', 'sheet.col.kind', 'sheet.col.date', 'sheet.col.sourceOrRationale', 'sheet.col.note']));
+      listHeader = true;
+      layOutInputRow(layout, item);
     } else {
-      this.put(r, 3, this.msg('sheet.assumption'), 'source', '@');
-      this.put(r, 5, this.msg(v.why), 'source', '@');
-      if (v.basis?.length) this.put(r, 6, this.basisText(v.basis), 'note', '@');
+      layOutTable(layout, item);
+      listHeader = false;
     }
   }
+}
 
-  private calcRow(item: CalcRow): void {
-    const r = this.row++;
-    this.register(item.id, r, 1);
-    this.put(r, 0, this.msg(item.label), 'label');
-    this.formula(r, 1, item.formula, {}, 'formula', UNITS[item.unit].format);
-    this.put(r, 2, this.unitLabel(item.unit) || null, 'unit');
-    if (item.note) this.put(r, 3, this.msg(item.note), 'note');
+function layOutCalculations(layout: Layout, items: readonly CalcItem[]): void {
+  const { cells, texts } = layout;
+  cells.row++;
+  cells.heading(texts.msg('sheet.block.calculations'));
+  let calcHeader = false;
+  for (const item of items) {
+    if (item.kind === 'calc') {
+      if (!calcHeader) cells.headerRow(texts.msgs(['sheet.col.calculation', 'sheet.col.value', 'sheet.col.unit', 'sheet.col.note']));
+      calcHeader = true;
+      layOutCalcRow(layout, item);
+      continue;
+    }
+    calcHeader = false;
+    if (item.kind === 'table') layOutTable(layout, item);
+    else if (item.kind === 'spill') layOutSpillBlock(layout, item);
+    else layOutGrid(layout, item);
   }
+}
 
-  private calcItem(item: Exclude<CalcItem, CalcRow>): void {
-    if (item.kind === 'table') this.table(item);
-    else if (item.kind === 'spill') this.spillBlock(item);
-    else this.grid(item);
+function layOutOutputs(layout: Layout, outputs: readonly OutputRow[]): void {
+  const { cells, places, texts } = layout;
+  cells.row++;
+  cells.heading(texts.msg('sheet.block.outputs'));
+  cells.headerRow(texts.msgs(['sheet.col.output', 'sheet.col.value', 'sheet.col.unit', 'sheet.col.name']));
+  for (const out of outputs) {
+    const r = cells.row++;
+    places.register(out.id, r, 1);
+    cells.put(r, 0, texts.msg(out.label), 'label');
+    layout.formula(r, 1, out.formula, {}, 'output', UNITS[out.unit].format);
+    cells.put(r, 2, texts.unitLabel(out.unit) || null, 'unit');
+    cells.put(r, 3, out.name, 'name');
+    layout.names.push({ name: out.name, address: formatCell(r, 1), label: texts.msg(out.label), unit: texts.unitLabel(out.unit) });
   }
+}
 
-  private table(def: Table): void {
-    this.gap();
-    this.put(this.row++, 0, this.msg(def.title), 'tableTitle');
-    const columns = new Map(def.columns.map((c, i) => [c.id, i] as const));
-    const hasInputs = def.rows.some((r) => Object.values(r.cells).some((cell) => isFactInput(cell) || isAssumption(cell)));
-    const headerRow = this.row++;
-    def.columns.forEach((c, i) => this.put(headerRow, i, this.header(c.header, c.unit), 'header'));
-    if (hasInputs) this.put(headerRow, def.columns.length, this.msg('sheet.col.sourceOrAssumption'), 'header');
-    const firstRow = this.row;
-    const lastRow = firstRow + def.rows.length - 1;
-    const totalRow = def.totals ? lastRow + 1 : undefined;
-    const layout: TableLayout = { def, columns, firstRow, lastRow, totalRow };
-    this.tables.set(def.id, layout);
-    def.columns.forEach((c, i) => {
-      this.anchors[`${def.id}.${c.id}`] = formatRange(firstRow, i, lastRow, i);
+/** The checks and the "all checks pass" cell under them (named `<prefix>_ChecksOK`); returns its address. */
+function layOutChecks(layout: Layout, checks: readonly CheckRow[], namePrefix: string): string {
+  const { cells, places, texts } = layout;
+  cells.row++;
+  cells.heading(texts.msg('sheet.block.checks'));
+  cells.headerRow(texts.msgs(['sheet.col.check', 'sheet.col.holds']));
+  const firstCheck = cells.row;
+  for (const c of checks) {
+    const r = cells.row++;
+    places.register(`check:${c.id}`, r, 1);
+    cells.put(r, 0, texts.msg(c.label), 'label');
+    layout.formula(r, 1, c.formula, {}, 'check', 'General');
+    layout.checks.push(formatCell(r, 1));
+  }
+  const allRow = cells.row++;
+  cells.put(allRow, 0, texts.msg('sheet.allChecks'), 'total');
+  const allChecks = formatCell(allRow, 1);
+  cells.set(allRow, 1, { formula: `=AND(${formatRange(firstCheck, 1, allRow - 1, 1, true)})` }, 'check', 'General');
+  layout.names.push({ name: `${namePrefix}_ChecksOK`, address: allChecks, label: texts.msg('sheet.allChecks'), unit: texts.msg('unit.flag') });
+  return allChecks;
+}
+
+/** Empty rows under the Charts heading, CHART_ROWS for each chart; returns each chart's top row. */
+function layOutChartRows({ cells, texts }: Layout, count: number): number[] {
+  const tops: number[] = [];
+  if (count === 0) return tops;
+  cells.row++;
+  cells.heading(texts.msg('sheet.block.charts'));
+  for (let i = 0; i < count; i++) {
+    tops.push(cells.row);
+    cells.row += CHART_ROWS + 1;
+  }
+  return tops;
+}
+
+/** Every fact the sheet used, in the order of the facts file. */
+function layOutSources(layout: Layout): void {
+  const { cells, texts } = layout;
+  cells.row++;
+  cells.heading(texts.msg('sheet.block.sources'));
+  cells.headerRow(texts.msgs(['sheet.col.fact', 'sheet.col.valueAsStated', 'sheet.col.unitAsStated', 'sheet.col.confidence', 'sheet.col.date', 'sheet.col.url', 'sheet.col.quote']));
+  for (const id of FACT_IDS.filter((f) => texts.factsUsed.includes(f))) {
+    const f = fact(id);
+    const r = cells.row++;
+    cells.put(r, 0, `${f.deal} — ${f.figure}`, 'label');
+    cells.put(r, 1, f.value, 'source', typeof f.value === 'string' ? '@' : 'General');
+    cells.put(r, 2, f.unit || null, 'source', '@');
+    cells.put(r, 3, f.confidence, 'source', '@');
+    cells.put(r, 4, f.date, 'source', '@');
+    cells.put(r, 5, f.source_url, 'source', '@');
+    if (/^https?:\/\//.test(f.source_url)) layout.links.push({ address: formatCell(r, 5), url: f.source_url });
+    cells.put(r, 6, f.quote_or_note, 'note', '@');
+  }
+}
+
+// ---- rows and sub-blocks --------------------------------------------------------------------
+
+function layOutInputRow(layout: Layout, item: InputRow): void {
+  const { cells, places, texts } = layout;
+  const r = cells.row++;
+  places.register(item.id, r, 1);
+  cells.put(r, 0, texts.msg(item.label), 'label');
+  cells.put(r, 1, texts.inputValue(item.value), 'input', UNITS[item.unit].format);
+  cells.put(r, 2, texts.unitLabel(item.unit) || null, 'unit');
+  layout.inputs.push(texts.planInput(item.id, r, 1, item.value));
+  const v = item.value;
+  if (isFactInput(v)) {
+    const f = fact(v.fact);
+    cells.put(r, 3, texts.msg('sheet.fact', { confidence: f.confidence }), 'source', '@');
+    cells.put(r, 4, f.date, 'source', '@');
+    cells.put(r, 5, f.source_url, 'source', '@');
+    if (/^https?:\/\//.test(f.source_url)) layout.links.push({ address: formatCell(r, 5), url: f.source_url });
+    if (typeof f.value === 'string') cells.put(r, 6, texts.msg('sheet.readFrom', { text: f.value }), 'note', '@');
+  } else {
+    cells.put(r, 3, texts.msg('sheet.assumption'), 'source', '@');
+    cells.put(r, 5, texts.msg(v.why), 'source', '@');
+    if (v.basis?.length) cells.put(r, 6, texts.basisText(v.basis), 'note', '@');
+  }
+}
+
+function layOutCalcRow(layout: Layout, item: CalcRow): void {
+  const { cells, places, texts } = layout;
+  const r = cells.row++;
+  places.register(item.id, r, 1);
+  cells.put(r, 0, texts.msg(item.label), 'label');
+  layout.formula(r, 1, item.formula, {}, 'formula', UNITS[item.unit].format);
+  cells.put(r, 2, texts.unitLabel(item.unit) || null, 'unit');
+  if (item.note) cells.put(r, 3, texts.msg(item.note), 'note');
+}
+
+function layOutTable(layout: Layout, def: Table): void {
+  const { cells, places, texts } = layout;
+  cells.gap();
+  cells.put(cells.row++, 0, texts.msg(def.title), 'tableTitle');
+  const columns = new Map(def.columns.map((c, i) => [c.id, i] as const));
+  const hasInputs = def.rows.some((r) => Object.values(r.cells).some((cell) => isFactInput(cell) || isAssumption(cell)));
+  const headerRow = cells.row++;
+  def.columns.forEach((c, i) => cells.put(headerRow, i, texts.header(c.header, c.unit), 'header'));
+  if (hasInputs) cells.put(headerRow, def.columns.length, texts.msg('sheet.col.sourceOrAssumption'), 'header');
+  const firstRow = cells.row;
+  const lastRow = firstRow + def.rows.length - 1;
+  const totalRow = def.totals ? lastRow + 1 : undefined;
+  const table: TableLayout = { columns, firstRow, lastRow, totalRow };
+  places.addTable(def.id, table);
+  def.columns.forEach((c, i) => {
+    places.anchors[`${def.id}.${c.id}`] = formatRange(firstRow, i, lastRow, i);
+  });
+
+  def.rows.forEach((tableRow, k) => {
+    const r = firstRow + k;
+    const notes: string[] = [];
+    def.columns.forEach((column, c) => {
+      const format = UNITS[column.unit].format;
+      const cell: TableCell | undefined = tableRow.cells[column.id];
+      const scope: TemplateScope = { table, rowIndex: k, row: r, index: k + 1 };
+      if (cell !== undefined) {
+        if (isFactInput(cell) || isAssumption(cell)) {
+          cells.put(r, c, texts.inputValue(cell), 'input', format);
+          layout.inputs.push(texts.planInput(`${def.id}.${column.id}#${k + 1}`, r, c, cell));
+          notes.push(`${texts.msg(column.header)}: ${texts.inputNote(cell)}`);
+        } else if ('formula' in cell) layout.formula(r, c, cell.formula, scope, 'formula', format);
+        else cells.put(r, c, texts.text(cell.text), 'label', c === 0 ? undefined : '@');
+      } else if (column.spill !== undefined) {
+        if (k === 0) {
+          layout.formula(r, c, column.spill, scope, 'formula', format);
+          layout.spills.push({ anchor: formatCell(r, c), range: formatRange(firstRow, c, lastRow, c) });
+        } else cells.reserve(r, c, 'formula', format);
+      } else if (column.formula !== undefined) layout.formula(r, c, column.formula, scope, 'formula', format);
+      else throw new Error(`${layout.presetId}: table ${def.id} row ${k + 1} has no cell for column ${column.id}`);
     });
+    if (hasInputs) cells.put(r, def.columns.length, notes.join('; '), 'source', '@');
+  });
+  cells.row = lastRow + 1;
 
-    def.rows.forEach((tableRow, k) => {
-      const r = firstRow + k;
-      const notes: string[] = [];
-      def.columns.forEach((column, c) => {
-        const format = UNITS[column.unit].format;
-        const cell: TableCell | undefined = tableRow.cells[column.id];
-        const ctx: Context = { table: layout, rowIndex: k, row: r, index: k + 1 };
-        if (cell !== undefined) {
-          if (isFactInput(cell) || isAssumption(cell)) {
-            this.put(r, c, this.inputValue(cell), 'input', format);
-            this.inputs.push(this.planInput(`${def.id}.${column.id}#${k + 1}`, r, c, cell));
-            notes.push(`${this.msg(column.header)}: ${this.inputNote(cell)}`);
-          } else if ('formula' in cell) this.formula(r, c, cell.formula, ctx, 'formula', format);
-          else this.put(r, c, this.text(cell.text), 'label', c === 0 ? undefined : '@');
-        } else if (column.spill !== undefined) {
-          if (k === 0) {
-            this.formula(r, c, column.spill, ctx, 'formula', format);
-            this.spills.push({ anchor: formatCell(r, c), range: formatRange(firstRow, c, lastRow, c) });
-          } else this.reserve(r, c, 'formula', format);
-        } else if (column.formula !== undefined) this.formula(r, c, column.formula, ctx, 'formula', format);
-        else throw new Error(`${this.scenario.id}: table ${def.id} row ${k + 1} has no cell for column ${column.id}`);
-      });
-      if (hasInputs) this.put(r, def.columns.length, notes.join('; '), 'source', '@');
-    });
-    this.row = lastRow + 1;
-
-    if (def.totals) {
-      const r = this.row++;
-      this.put(r, 0, this.msg(def.totals.label), 'total');
-      for (const id of def.totals.sum) {
-        const c = columns.get(id);
-        if (c === undefined) throw new Error(`${this.scenario.id}: totals of unknown column ${def.id}.${id}`);
-        const column = def.columns[c];
-        this.set(r, c, { formula: `=SUM(${formatRange(firstRow, c, lastRow, c, true)})` }, 'total', UNITS[column.unit].format);
-      }
+  if (def.totals) {
+    const r = cells.row++;
+    cells.put(r, 0, texts.msg(def.totals.label), 'total');
+    for (const id of def.totals.sum) {
+      const c = columns.get(id);
+      if (c === undefined) throw new Error(`${layout.presetId}: totals of unknown column ${def.id}.${id}`);
+      const column = def.columns[c];
+      cells.set(r, c, { formula: `=SUM(${formatRange(firstRow, c, lastRow, c, true)})` }, 'total', UNITS[column.unit].format);
     }
   }
+}
 
-  private spillBlock(def: SpillBlock): void {
-    this.gap();
-    this.put(this.row++, 0, this.msg(def.title), 'tableTitle');
-    const headerRow = this.row++;
-    def.headers.forEach((h, i) => this.put(headerRow, i, this.msg(h), 'header'));
-    const first = this.row;
-    const anchor = { row: first, col: 1 };
-    this.spillBlocks.set(def.id, anchor);
-    this.anchors[def.id] = formatCell(first, 1);
-    def.rows.forEach((rowDef, k) => {
-      const r = first + k;
-      this.put(r, 0, this.header(rowDef.label, rowDef.unit), 'label');
-      for (let c = 0; c < def.columns; c++) {
-        const format = c === def.valueColumn ? UNITS[rowDef.unit].format : undefined;
-        if (k === 0 && c === 0) this.formula(r, 1, def.formula, {}, 'formula', format);
-        else this.reserve(r, 1 + c, 'formula', format);
-      }
-    });
-    this.spills.push({ anchor: formatCell(first, 1), range: formatRange(first, 1, first + def.rows.length - 1, def.columns) });
-    this.row = first + def.rows.length;
+function layOutSpillBlock(layout: Layout, def: SpillBlock): void {
+  const { cells, places, texts } = layout;
+  cells.gap();
+  cells.put(cells.row++, 0, texts.msg(def.title), 'tableTitle');
+  const headerRow = cells.row++;
+  def.headers.forEach((h, i) => cells.put(headerRow, i, texts.msg(h), 'header'));
+  const first = cells.row;
+  places.addSpill(def.id, { row: first, col: 1 });
+  def.rows.forEach((rowDef, k) => {
+    const r = first + k;
+    cells.put(r, 0, texts.header(rowDef.label, rowDef.unit), 'label');
+    for (let c = 0; c < def.columns; c++) {
+      const format = c === def.valueColumn ? UNITS[rowDef.unit].format : undefined;
+      if (k === 0 && c === 0) layout.formula(r, 1, def.formula, {}, 'formula', format);
+      else cells.reserve(r, 1 + c, 'formula', format);
+    }
+  });
+  layout.spills.push({ anchor: formatCell(first, 1), range: formatRange(first, 1, first + def.rows.length - 1, def.columns) });
+  cells.row = first + def.rows.length;
+}
+
+function layOutGrid(layout: Layout, def: Grid): void {
+  const { cells, places, texts } = layout;
+  cells.gap();
+  cells.put(cells.row++, 0, texts.msg(def.title), 'tableTitle');
+  const headerRow = cells.row++;
+  const lead = new Map((def.lead ?? []).map((l, i) => [l.id, 1 + i] as const));
+  const firstMatrixCol = 1 + lead.size;
+  const firstRow = cells.row;
+  const lastRow = firstRow + def.rows.count - 1;
+  const grid: GridLayout = { headerRow, firstRow, lastRow, lead, firstMatrixCol, matrixColumns: def.columns.count };
+  places.addGrid(def.id, grid);
+
+  cells.put(
+    headerRow,
+    0,
+    texts.msg('sheet.gridCorner', {
+      rows: texts.msg(def.rows.header),
+      rowUnit: texts.unitLabel(def.rows.unit),
+      columns: texts.msg(def.columns.header),
+      columnUnit: texts.unitLabel(def.columns.unit),
+    }),
+    'header',
+  );
+  (def.lead ?? []).forEach((l, i) => cells.put(headerRow, 1 + i, texts.header(l.header, l.unit), 'header'));
+  for (let j = 0; j < def.columns.count; j++) {
+    layout.formula(headerRow, firstMatrixCol + j, def.columns.formula, { grid, index: j + 1 }, 'header', UNITS[def.columns.unit].format);
   }
-
-  private grid(def: Grid): void {
-    this.gap();
-    this.put(this.row++, 0, this.msg(def.title), 'tableTitle');
-    const headerRow = this.row++;
-    const lead = new Map((def.lead ?? []).map((l, i) => [l.id, 1 + i] as const));
-    const firstMatrixCol = 1 + lead.size;
-    const firstRow = this.row;
-    const lastRow = firstRow + def.rows.count - 1;
-    const layout: GridLayout = { def, headerRow, firstRow, lastRow, lead, firstMatrixCol };
-    this.grids.set(def.id, layout);
-    this.anchors[`${def.id}.rows`] = formatRange(firstRow, 0, lastRow, 0);
-
-    this.put(
-      headerRow,
-      0,
-      this.msg('sheet.gridCorner', {
-        rows: this.msg(def.rows.header),
-        rowUnit: this.unitLabel(def.rows.unit),
-        columns: this.msg(def.columns.header),
-        columnUnit: this.unitLabel(def.columns.unit),
-      }),
-      'header',
-    );
-    (def.lead ?? []).forEach((l, i) => this.put(headerRow, 1 + i, this.header(l.header, l.unit), 'header'));
+  for (let k = 0; k < def.rows.count; k++) {
+    const r = firstRow + k;
+    layout.formula(r, 0, def.rows.formula, { grid, index: k + 1 }, 'header', UNITS[def.rows.unit].format);
+    (def.lead ?? []).forEach((l, i) => layout.formula(r, 1 + i, l.formula, { grid, row: r }, 'formula', UNITS[l.unit].format));
     for (let j = 0; j < def.columns.count; j++) {
-      this.formula(headerRow, firstMatrixCol + j, def.columns.formula, { grid: layout, index: j + 1 }, 'header', UNITS[def.columns.unit].format);
+      layout.formula(r, firstMatrixCol + j, def.cell.formula, { grid, row: r, col: firstMatrixCol + j }, 'formula', UNITS[def.cell.unit].format);
     }
-    for (let k = 0; k < def.rows.count; k++) {
-      const r = firstRow + k;
-      this.formula(r, 0, def.rows.formula, { grid: layout, index: k + 1 }, 'header', UNITS[def.rows.unit].format);
-      (def.lead ?? []).forEach((l, i) => this.formula(r, 1 + i, l.formula, { grid: layout, row: r }, 'formula', UNITS[l.unit].format));
-      for (let j = 0; j < def.columns.count; j++) {
-        this.formula(r, firstMatrixCol + j, def.cell.formula, { grid: layout, row: r, col: firstMatrixCol + j }, 'formula', UNITS[def.cell.unit].format);
+  }
+  cells.row = lastRow + 1;
+}
+
+/** A chart over its reserved rows; its ranges are templates, resolved without `$`. */
+function chartPlan(layout: Layout, spec: ChartSpec, top: number): ChartPlan {
+  const { texts } = layout;
+  const plain = (template: string) => layout.resolve(template, {}).replace(/\$/g, '');
+  return {
+    id: spec.id,
+    type: spec.type,
+    title: texts.msg(spec.title),
+    categories: plain(spec.categories),
+    series: spec.series.map((s) => {
+      const values = plain(s.values);
+      if (typeof s.name === 'object' && 'cell' in s.name) {
+        return { name: texts.text(s.name.fallback), nameAddress: plain(s.name.cell), values };
       }
-    }
-    this.row = lastRow + 1;
-  }
+      return { name: texts.text(s.name), values };
+    }),
+    xAxisTitle: texts.msg(spec.xAxis),
+    yAxisTitle: texts.msg(spec.yAxis),
+    valueFormat: UNITS[spec.valueUnit].format,
+    anchor: { topLeft: formatCell(top, 0), bottomRight: formatCell(top + CHART_ROWS - 1, CHART_COLUMNS - 1) },
+  };
+}
 
-  private chart(spec: Scenario['charts'][number], top: number): ChartPlan {
-    const plain = (template: string) => this.resolve(template, {}).replace(/\$/g, '');
-    return {
-      id: spec.id,
-      type: spec.type,
-      title: this.msg(spec.title),
-      categories: plain(spec.categories),
-      series: spec.series.map((s) => {
-        const values = plain(s.values);
-        if (typeof s.name === 'object' && 'cell' in s.name) {
-          return { name: this.text(s.name.fallback), nameAddress: plain(s.name.cell), values };
-        }
-        return { name: this.text(s.name), values };
-      }),
-      xAxisTitle: this.msg(spec.xAxis),
-      yAxisTitle: this.msg(spec.yAxis),
-      valueFormat: UNITS[spec.valueUnit].format,
-      anchor: { topLeft: formatCell(top, 0), bottomRight: formatCell(top + CHART_ROWS - 1, CHART_COLUMNS - 1) },
-    };
-  }
+// ---- cells ----------------------------------------------------------------------------------
 
-  // ---- cells --------------------------------------------------------------------------------
+/** The sheet's cells with their styles and number formats, and the row the next block starts on. */
+class CellGrid {
+  readonly cells: PlanCell[][] = [];
+  readonly styleOf: (CellStyle | undefined)[][] = [];
+  readonly formatOf: (string | undefined)[][] = [];
+  private readonly headingRows: number[] = [];
+  row = 0;
 
-  /** An empty row before a sub-block, except right under a block heading. */
-  private gap(): void {
-    if (!this.headingRows.includes(this.row - 1)) this.row++;
-  }
-
-  private heading(key: MessageKey): void {
-    const r = this.row++;
-    this.put(r, 0, this.msg(key), 'blockHeading');
-    this.headingRows.push(r);
-  }
-
-  private headerRow(keys: readonly MessageKey[]): void {
-    const r = this.row++;
-    keys.forEach((k, c) => this.put(r, c, this.msg(k), 'header'));
-  }
-
-  private register(id: string, row: number, col: number): void {
-    if (this.scalars.has(id) || this.tables.has(id) || this.spillBlocks.has(id) || this.grids.has(id)) {
-      throw new Error(`${this.scenario.id}: duplicate id ${id}`);
-    }
-    this.scalars.set(id, { row, col });
-    this.anchors[id] = formatCell(row, col);
-  }
-
-  private put(row: number, col: number, value: PlanCell, style?: CellStyle, format?: string): void {
+  put(row: number, col: number, value: PlanCell, style?: CellStyle, format?: string): void {
     this.set(row, col, value, style, format);
   }
 
-  private reserve(row: number, col: number, style: CellStyle, format?: string): void {
+  /** A cell a formula spills into, or whose formula comes later: empty, styled and formatted. */
+  reserve(row: number, col: number, style: CellStyle, format?: string): void {
     this.set(row, col, null, style, format);
   }
 
-  private formula(row: number, col: number, template: string, ctx: Context, style: CellStyle, format?: string): void {
-    // A formula typed into a cell formatted as text (@) stays text in Excel: text results get General.
-    this.set(row, col, null, style, format === '@' ? 'General' : format);
-    this.pending.push({ row, col, template, ctx });
-  }
-
-  private setFormula(p: Pending): void {
-    const text = this.resolve(p.template, p.ctx);
-    if (!text.startsWith('=')) throw new Error(`${this.scenario.id}: formula without = : ${p.template}`);
-    this.cells[p.row][p.col] = { formula: text };
-  }
-
-  private set(row: number, col: number, value: PlanCell, style?: CellStyle, format?: string): void {
+  set(row: number, col: number, value: PlanCell, style?: CellStyle, format?: string): void {
     while (this.cells.length <= row) {
       this.cells.push([]);
       this.styleOf.push([]);
@@ -461,7 +472,26 @@ class PlanBuilder {
     if (format !== undefined) this.formatOf[row][col] = format;
   }
 
-  private rectangular(width: number): PlanCell[][] {
+  /** An empty row before a sub-block, except right under a block heading. */
+  gap(): void {
+    if (!this.headingRows.includes(this.row - 1)) this.row++;
+  }
+
+  heading(text: string): void {
+    const r = this.row++;
+    this.put(r, 0, text, 'blockHeading');
+    this.headingRows.push(r);
+  }
+
+  headerRow(texts: readonly string[]): void {
+    const r = this.row++;
+    texts.forEach((text, c) => this.put(r, c, text, 'header'));
+  }
+
+  /** Pads every row to the sheet's width (at least `minWidths`), styles the heading rows across it; returns the width. */
+  finish(...minWidths: number[]): number {
+    const width = Math.max(...minWidths, ...this.cells.map((r) => r.length));
+    for (const r of this.headingRows) for (let c = 0; c < width; c++) this.styleOf[r][c] = 'blockHeading';
     for (let r = 0; r < this.cells.length; r++) {
       while (this.cells[r].length < width) {
         this.cells[r].push(null);
@@ -469,51 +499,69 @@ class PlanBuilder {
         this.formatOf[r].push(undefined);
       }
     }
-    return this.cells;
+    return width;
   }
+}
 
-  // ---- values and text ----------------------------------------------------------------------
+// ---- places ---------------------------------------------------------------------------------
 
-  private useFact(id: FactId): void {
-    fact(id);
-    if (!this.factsUsed.includes(id)) this.factsUsed.push(id);
-  }
+/** Where every named row, table, spilled block and grid sits: what templates look names up in. */
+class Places {
+  private readonly scalars = new Map<string, Position>();
+  private readonly tables = new Map<string, TableLayout>();
+  private readonly spillBlocks = new Map<string, Position>();
+  private readonly grids = new Map<string, GridLayout>();
+  /** Id → A1 address (relative) of each row's value cell, table column, spilled block and grid axis. */
+  readonly anchors: Record<string, string> = {};
+  readonly lookup: Omit<TemplateLookup, 'message'> = {
+    scalar: (id) => this.scalars.get(id),
+    table: (id) => this.tables.get(id),
+    grid: (id) => this.grids.get(id),
+    spill: (id) => this.spillBlocks.get(id),
+  };
 
-  private inputValue(value: InputValue): number | boolean {
-    if (isFactInput(value)) {
-      this.useFact(value.fact);
-      return factNumber(value.fact, value.pick);
+  constructor(private readonly presetId: string) {}
+
+  register(id: string, row: number, col: number): void {
+    if (this.scalars.has(id) || this.tables.has(id) || this.spillBlocks.has(id) || this.grids.has(id)) {
+      throw new Error(`${this.presetId}: duplicate id ${id}`);
     }
-    for (const id of value.basis ?? []) this.useFact(id);
-    return value.assume;
+    this.scalars.set(id, { row, col });
+    this.anchors[id] = formatCell(row, col);
   }
 
-  private planInput(id: string, row: number, col: number, value: InputValue): PlanInput {
-    const address = formatCell(row, col);
-    if (isFactInput(value)) {
-      return { id, address, fact: value.fact, ...(value.pick !== undefined ? { pick: value.pick } : {}), assumption: false, note: fact(value.fact).source_url };
-    }
-    return { id, address, assumption: true, note: this.msg(value.why) };
+  addTable(id: string, table: TableLayout): void {
+    this.tables.set(id, table);
   }
 
-  private inputNote(value: InputValue): string {
-    if (isFactInput(value)) {
-      const f = fact(value.fact);
-      return this.msg('sheet.factShort', { figure: f.figure, confidence: f.confidence, date: f.date, url: f.source_url });
-    }
-    const note = this.msg('sheet.assumptionShort', { why: this.msg(value.why) });
-    return value.basis?.length ? `${note} (${this.basisText(value.basis)})` : note;
+  addSpill(id: string, anchor: Position): void {
+    this.spillBlocks.set(id, anchor);
+    this.anchors[id] = formatCell(anchor.row, anchor.col);
   }
 
-  private basisText(ids: readonly FactId[]): string {
-    return this.msg('sheet.basis', { facts: ids.map((id) => `${fact(id).deal} — ${fact(id).figure}`).join('; ') });
+  addGrid(id: string, grid: GridLayout): void {
+    this.grids.set(id, grid);
+    this.anchors[`${id}.rows`] = formatRange(grid.firstRow, 0, grid.lastRow, 0);
   }
+}
 
-  private msg(key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
+// ---- texts ----------------------------------------------------------------------------------
+
+/** Catalogue texts in the sheet's language, input values and their notes, and the facts used so far. */
+class Texts {
+  readonly factsUsed: FactId[] = [];
+
+  constructor(private readonly messages: Messages) {}
+
+  msg(key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
     return formatMessage(this.messages, key, params);
   }
 
-  private text(text: Text): string {
+  msgs(keys: readonly MessageKey[]): string[] {
+    return keys.map((k) => this.msg(k));
+  }
+
+  text(text: Text): string {
     if (typeof text === 'string') return this.msg(text);
     const params: Record<string, string | number> = {};
     for (const [name, value] of Object.entries(text.params)) params[name] = this.param(value);
@@ -528,88 +576,51 @@ class PlanBuilder {
     return value;
   }
 
-  private unitLabel(unit: UnitId): string {
+  unitLabel(unit: UnitId): string {
     const label = UNITS[unit].label;
     return label === null ? '' : this.msg(label);
   }
 
   /** A header with its unit: "Warrant shares (shares)"; text and calendar-year columns have none. */
-  private header(key: MessageKey, unit: UnitId): string {
+  header(key: MessageKey, unit: UnitId): string {
     const label = UNITS[unit].label;
     // A column of calendar years needs no unit: "Year (year)" says nothing more.
     return label === null || unit === 'year' ? this.msg(key) : this.msg('sheet.withUnit', { label: this.msg(key), unit: this.msg(label) });
   }
 
-  // ---- templates ----------------------------------------------------------------------------
-
-  private resolve(template: string, ctx: Context): string {
-    return template.replace(/\{([^{}]+)\}/g, (_, token: string) => this.token(token.trim(), ctx, template));
+  private useFact(id: FactId): void {
+    fact(id);
+    if (!this.factsUsed.includes(id)) this.factsUsed.push(id);
   }
 
-  private token(token: string, ctx: Context, template: string): string {
-    const fail = (why: string): never => {
-      throw new Error(`${this.scenario.id}: cannot resolve {${token}} in ${template}: ${why}`);
-    };
-    if (token === '#') return ctx.index !== undefined ? String(ctx.index) : fail('no row number here');
-    if (token === 'row') {
-      if (!ctx.grid || ctx.row === undefined) return fail('{row} is only for grid cells');
-      return formatCell(ctx.row, 0, { row: false, col: true });
+  inputValue(value: InputValue): number | boolean {
+    if (isFactInput(value)) {
+      this.useFact(value.fact);
+      return factNumber(value.fact, value.pick);
     }
-    if (token === 'col') {
-      if (!ctx.grid || ctx.col === undefined) return fail('{col} is only for grid cells');
-      return formatCell(ctx.grid.headerRow, ctx.col, { row: true, col: false });
+    for (const id of value.basis ?? []) this.useFact(id);
+    return value.assume;
+  }
+
+  planInput(id: string, row: number, col: number, value: InputValue): PlanInput {
+    const address = formatCell(row, col);
+    if (isFactInput(value)) {
+      return { id, address, fact: value.fact, ...(value.pick !== undefined ? { pick: value.pick } : {}), assumption: false, note: fact(value.fact).source_url };
     }
-    if (token.startsWith('str:')) {
-      const key = token.slice(4) as MessageKey;
-      return `"${this.msg(key).replace(/"/g, '""')}"`;
+    return { id, address, assumption: true, note: this.msg(value.why) };
+  }
+
+  inputNote(value: InputValue): string {
+    if (isFactInput(value)) {
+      const f = fact(value.fact);
+      return this.msg('sheet.factShort', { figure: f.figure, confidence: f.confidence, date: f.date, url: f.source_url });
     }
-    if (token.startsWith('.')) {
-      if (!ctx.table || ctx.row === undefined) return fail('same-row reference outside a table');
-      const c = ctx.table.columns.get(token.slice(1));
-      return c === undefined ? fail('no such column') : formatCell(ctx.row, c);
-    }
-    const spill = /^(\w+)\[(\d+),(\d+)\]$/.exec(token);
-    if (spill) {
-      const anchor = this.spillBlocks.get(spill[1]);
-      return anchor ? formatCell(anchor.row + Number(spill[2]), anchor.col + Number(spill[3]), true) : fail('no such spilled block');
-    }
-    const parts = token.split('.');
-    if (parts.length === 1) {
-      const pos = this.scalars.get(token);
-      return pos ? formatCell(pos.row, pos.col, true) : fail('no such row');
-    }
-    const [id, second, third] = parts;
-    const table = this.tables.get(id);
-    if (table) {
-      const sameRow = second.endsWith('@');
-      const c = table.columns.get(sameRow ? second.slice(0, -1) : second);
-      if (c === undefined) return fail('no such column');
-      if (sameRow) {
-        if (ctx.rowIndex === undefined) return fail('@ needs a table row');
-        if (ctx.rowIndex > table.lastRow - table.firstRow) return fail('the other table is shorter');
-        return formatCell(table.firstRow + ctx.rowIndex, c);
-      }
-      if (third === undefined) return formatRange(table.firstRow, c, table.lastRow, c, true);
-      if (third === 'first') return formatCell(table.firstRow, c, true);
-      if (third === 'last') return formatCell(table.lastRow, c, true);
-      if (third === 'total') return table.totalRow !== undefined ? formatCell(table.totalRow, c, true) : fail('no totals row');
-      return fail('unknown part');
-    }
-    const grid = this.grids.get(id);
-    if (grid) {
-      if (second === 'rows') return formatRange(grid.firstRow, 0, grid.lastRow, 0, true);
-      if (second === 'lead') {
-        const c = grid.lead.get(third);
-        return c === undefined ? fail('no such lead column') : formatRange(grid.firstRow, c, grid.lastRow, c, true);
-      }
-      const n = Number(third);
-      if (!Number.isInteger(n) || n < 1 || n > grid.def.columns.count) return fail('no such grid column');
-      const c = grid.firstMatrixCol + n - 1;
-      if (second === 'col') return formatRange(grid.firstRow, c, grid.lastRow, c, true);
-      if (second === 'head') return formatCell(grid.headerRow, c, true);
-      return fail('unknown grid part');
-    }
-    return fail('unknown id');
+    const note = this.msg('sheet.assumptionShort', { why: this.msg(value.why) });
+    return value.basis?.length ? `${note} (${this.basisText(value.basis)})` : note;
+  }
+
+  basisText(ids: readonly FactId[]): string {
+    return this.msg('sheet.basis', { facts: ids.map((id) => `${fact(id).deal} — ${fact(id).figure}`).join('; ') });
   }
 }
 

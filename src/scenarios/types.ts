@@ -4,20 +4,9 @@
  * outputs, its checks and its charts. `buildSheetPlan` lays it out and turns it into a SheetPlan.
  *
  * Formulas are Excel formula templates. A `{…}` in a template is replaced by an address when the
- * plan is built; nothing else is touched:
- *
- * | template                 | becomes                                                        |
- * |--------------------------|----------------------------------------------------------------|
- * | `{id}`                   | the value cell of an input, calculation, output or check row: `$B$12` |
- * | `{table.col}`            | a table column's data rows: `$C$20:$C$29`                     |
- * | `{table.col.first}` / `.last` / `.total` | its first or last data cell, or its totals cell: `$C$20` |
- * | `{.col}`                 | (in a table) the same row of another column, relative: `C22` |
- * | `{table.col@}`           | (in a table) the same row index of another table's column: `C22` |
- * | `{#}`                    | (in a table or grid axis) the 1-based row or column number: `3` |
- * | `{spill[r,c]}`           | a cell of a spilled block, 0-based from its anchor: `$C$41`   |
- * | `{grid.rows}` / `{grid.lead.col}` / `{grid.col.n}` / `{grid.head.n}` | grid ranges and the header cell of matrix column n |
- * | `{row}` / `{col}`        | (in a grid) this row's axis value `$A25`, this column's axis value `C$24` |
- * | `{str:message.key}`      | a string literal with the catalogue text, quotes doubled: `"Bubble"` |
+ * plan is built; nothing else is touched: `{id}` a row's value cell, `{table.col}` a table column,
+ * `{.col}` the same row of another column, `{#}` the row number, `{str:key}` a catalogue text…
+ * The template language, its grammar in one comment, is `template.ts`.
  *
  * Formulas may use DEALS.* functions and native functions that both Excel and the formula engine (src/engine)
  * evaluate (SUM, MAX, MIN, ABS, AND, OR, IF, INT, EXP, LN, RRI, ROWS, SUMIF, CHOOSE, INDEX,

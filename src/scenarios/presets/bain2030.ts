@@ -1,7 +1,9 @@
 /**
  * [bain2030] Bain's 2030 gap: USD 500 bn of annual capex needs USD 2 tn of annual revenue
- * (REQUIREDREVENUE), about USD 800 bn more than the revenue in sight (FUNDINGGAP); coverage; and the
- * probability of falling short for a revenue path the user sets (SHORTFALLPROB, native RRI).
+ * (REQUIREDREVENUE), about USD 800 bn more than Bain's best-case funding capacity (FUNDINGGAP; a
+ * capacity to fund, not revenue in sight); coverage; and the probability of falling short for a
+ * revenue path the user sets (SHORTFALLPROB, native RRI), with where that path's median lands
+ * against the capacity and the growth at which it would meet it, computed on the sheet.
  */
 import { assume, calc, check, factValue, input, output, Scenario, Table } from '../types';
 import { continuousGrowth } from './shared';
@@ -48,14 +50,18 @@ export const bain2030: Scenario = {
     calc('years', 'bain.calc.years', 'years', '={targetYear}-{baseYear}'),
     continuousGrowth(),
     calc('required', 'bain.calc.required', 'usdPerYear', '=DEALS.REQUIREDREVENUE({capex}*10^9,{capexShare})', 'bain.note.required'),
-    calc('projectedBain', 'bain.calc.projectedBain', 'usdPerYear', '={revenueNeeded}*10^12-{shortfall}*10^9', 'bain.note.projectedBain'),
+    calc('capacityBain', 'bain.calc.fundingCapacity', 'usdPerYear', '={revenueNeeded}*10^12-{shortfall}*10^9', 'bain.note.fundingCapacity'),
     path,
+    // Where the assumed growth lands, computed rather than asserted: the median path (lognormal, median
+    // = revenue × e^((ln(1+g) − σ²/2)·years)) against Bain's funding capacity, and the g that meets it.
+    calc('medianToCapacity', 'bain.calc.medianToCapacity', 'percent', '={pathMedian}/{capacityBain}', 'bain.note.medianToCapacity'),
+    calc('growthForCapacity', 'bain.calc.growthForCapacity', 'percentPerYear', '=EXP(LN({capacityBain}/({revenueNow}*10^9))/{years}+{volatility}^2/2)-1', 'bain.note.growthForCapacity'),
   ],
   outputs: [
     output('requiredRevenue', 'BAIN_RequiredRevenue', 'bain.out.requiredRevenue', 'usdPerYear', '={required}'),
-    output('projected', 'BAIN_ProjectedRevenue', 'bain.out.projected', 'usdPerYear', '={projectedBain}'),
-    output('gap', 'BAIN_FundingGap', 'bain.out.gap', 'usdPerYear', '=DEALS.FUNDINGGAP({requiredRevenue},{projected})'),
-    output('coverage', 'BAIN_Coverage', 'bain.out.coverage', 'percent', '={projected}/{requiredRevenue}'),
+    output('fundingCapacity', 'BAIN_FundingCapacity', 'bain.out.fundingCapacity', 'usdPerYear', '={capacityBain}'),
+    output('gap', 'BAIN_FundingGap', 'bain.out.gap', 'usdPerYear', '=DEALS.FUNDINGGAP({requiredRevenue},{fundingCapacity})'),
+    output('coverage', 'BAIN_Coverage', 'bain.out.coverage', 'percent', '={fundingCapacity}/{requiredRevenue}'),
     output('pathMedian', 'BAIN_PathMedianRevenue', 'bain.out.pathMedian', 'usdPerYear', '=INDEX({path.median},{years}+1)'),
     output('pathGap', 'BAIN_PathGap', 'bain.out.pathGap', 'usdPerYear', '=DEALS.FUNDINGGAP({requiredRevenue},{pathMedian})'),
     output('shortfallProb', 'BAIN_ShortfallProb', 'bain.out.shortfallProb', 'probability', '=DEALS.SHORTFALLPROB({requiredRevenue},{revenueNow}*10^9,{growthContinuous},{volatility},{years})'),
@@ -67,6 +73,7 @@ export const bain2030: Scenario = {
     check('coverage', 'bain.check.coverage', '=AND({coverage}>0,{coverage}<=1)'),
     check('probability', 'bain.check.probability', '=AND({shortfallProb}>=0,{shortfallProb}<=1)'),
     check('growth', 'bain.check.growth', '=ABS({revenueNow}*10^9*(1+{growthNeeded})^{years}-{requiredRevenue})<=0.000001*{requiredRevenue}'),
+    check('growthForCapacity', 'bain.check.growthForCapacity', '=ABS({revenueNow}*10^9*EXP((LN(1+{growthForCapacity})-{volatility}^2/2)*{years})-{capacityBain})<=0.000001*{capacityBain}'),
     check('pathEnd', 'bain.check.pathEnd', `=AND({years}>=1,{years}<=${PATH_ROWS - 1},{years}=INT({years}),INDEX({path.year},{years}+1)={targetYear})`),
   ],
   charts: [
