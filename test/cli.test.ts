@@ -122,12 +122,30 @@ describe('usage', () => {
     [['frobnicate'], /unknown command "frobnicate"/],
     [['eval'], /no formulas given/],
     [['eval', '-'], /no formulas given/],
+    [['eval', '--json', '=1+1'], /eval: unknown option --json/],
+    [['eval', '=1+1', '--verbose'], /eval: unknown option --verbose/],
   ])('deals %p is a usage error (exit 2, message on stderr)', async (argv, message) => {
     const result = await deals(argv as string[]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(message);
     expect(result.stderr).toMatch(/Usage: deals/);
+  });
+
+  it('a formula without its "=" may still start with "-" or "--" and a digit; after "--" anything is a formula', async () => {
+    expect(await deals(['eval', '-1+2', '--1', '-PI()*0'])).toMatchObject({ code: 0, lines: ['1', '1', '0'] });
+    expect((await deals(['eval', '--', '--json'])).lines[0]).toMatch(/^#NAME\?/);
+  });
+
+  it('standard input that fails is a sentence with the reason, not a raw EIO', async () => {
+    const failing = new Readable({
+      read() {
+        this.destroy(Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' }));
+      },
+    });
+    const result = await deals(['eval', '-'], failing);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('deals: cannot read the formulas from standard input: the device or terminal reported an input/output error (EIO)\n');
   });
 
   it('--help prints the usage on stdout and exits 0', async () => {
