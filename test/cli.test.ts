@@ -178,6 +178,19 @@ describe('bin/deals.js', () => {
     expect(fs.statSync(OUT_FILE).mtimeMs).toBe(built);
   }, 60_000);
 
+  it('standard output that cannot be written (/dev/full) is a sentence and exit 1, not a stack trace', () => {
+    const root = path.resolve(__dirname, '..');
+    if (!fs.existsSync('/dev/full')) return; // Linux only
+    const full = fs.openSync('/dev/full', 'w');
+    try {
+      const result = spawnSync(process.execPath, [path.join(root, 'bin', 'deals.js'), 'eval', '=1+1'], { cwd: root, encoding: 'utf8', timeout: 60_000, stdio: ['ignore', full, 'pipe'] });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toBe('deals: cannot write to standard output: the disk is full (ENOSPC)\n');
+    } finally {
+      fs.closeSync(full);
+    }
+  }, 60_000);
+
   it('exits 2 for a formula that does not parse, printing the others', () => {
     const root = path.resolve(__dirname, '..');
     const result = spawnSync(process.execPath, [path.join(root, 'bin', 'deals.js'), 'eval', '=2*3', '=2*'], { cwd: root, encoding: 'utf8', timeout: 60_000 });

@@ -10,7 +10,7 @@ import { createEngine, evaluateFormula } from '../engine';
 import { formulaSyntaxError } from '../engine/syntax';
 import { CliIo, Command, EXIT_FAILED, EXIT_OK, EXIT_USAGE, formatValue, systemErrorSentence, usageError } from './common';
 
-export { formatValue } from './common';
+export { formatValue, systemErrorSentence } from './common';
 export type { CliIo, Command } from './common';
 
 const evalCommand: Command = {

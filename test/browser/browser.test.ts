@@ -283,7 +283,7 @@ describeBrowser('in Chromium', () => {
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
     }, 120_000);
 
-    test('screenshot: the workbench with the AMD preset loaded (docs/screenshots/workbench-amd.png)', async () => {
+    test('screenshot: the workbench with the AMD preset loaded (workbench-amd.png)', async () => {
       const { page } = await open('/workbench.html', { viewport: { width: 1440, height: 900 } });
       await loadPreset(page, 'amd');
       await page.click('#wb-grid td[data-address="B15"]');
