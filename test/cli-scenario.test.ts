@@ -109,6 +109,15 @@ describe('--set: what-if from the command line', () => {
     expect(stderr).toMatch(message);
   });
 
+  test('a TRUE/FALSE input takes TRUE or FALSE, not a number (the ledger\'s include flags)', async () => {
+    const refused = await run('scenario', 'show', 'portfolio', '--set', 'K13=1');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--set K13=1: .*\(K13\) takes TRUE or FALSE, not a number/);
+    const taken = await run('scenario', 'show', 'portfolio', '--set', 'K13=FALSE', '--json');
+    expect(taken.code).toBe(0);
+    expect(JSON.parse(taken.stdout).set).toMatchObject([{ address: 'K13', value: false, before: true }]);
+  });
+
   test('export --set writes the changed input and the recalculated cached values', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'deals-cli-')), 'amd.xlsx');
     expect((await run('scenario', 'export', 'amd', '--xlsx', file, '--set', 'B15=600')).code).toBe(0);
