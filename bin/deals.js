@@ -10,12 +10,6 @@
 const path = require('path');
 const { compiledCli } = require('./compiledCli');
 
-// Output piped into a reader that stops early (deals scenario show amd | head) is not an error.
-process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
-
 function loadCli() {
   const compiled = compiledCli();
   if (compiled) return require(compiled);
@@ -24,7 +18,17 @@ function loadCli() {
   return register({ namespace: 'deals-cli' }).require(path.join(__dirname, '..', 'src', 'cli', 'deals.ts'), __filename);
 }
 
-loadCli()
+const cli = loadCli();
+
+// Output piped into a reader that stops early (deals scenario show amd | head) is not an error;
+// any other failure to write (a full disk, EIO from a terminal that went away) is said in a sentence.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`${cli.systemErrorSentence('deals: cannot write to standard output', error)}\n`);
+  process.exit(1);
+});
+
+cli
   .main(process.argv.slice(2))
   .then(
     (code) => {

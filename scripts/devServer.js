@@ -38,10 +38,21 @@ const MIME_TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Whether a PEM certificate file has expired or will within a day: then a new one is made. */
-function expiresWithinADay(certFile) {
+/** Days the self-signed certificate is valid (browsers cap a server certificate at 398). */
+const CERT_DAYS = 30;
+/** sha256WithRSAEncryption (1.2.840.113549.1.1.11) as it appears in a certificate's DER. */
+const SHA256_WITH_RSA_DER = Buffer.from('06092a864886f70d01010b', 'hex');
+
+/**
+ * Whether the self-signed certificate must be made again: unreadable, expired or expiring within a
+ * day, not signed with SHA-256, or valid for longer than CERT_DAYS (one made by an older version).
+ */
+function needsNewCertificate(certFile) {
   try {
-    return new Date(new X509Certificate(fs.readFileSync(certFile)).validTo).getTime() < Date.now() + 86_400_000;
+    const cert = new X509Certificate(fs.readFileSync(certFile));
+    const validTo = new Date(cert.validTo).getTime();
+    const days = (validTo - new Date(cert.validFrom).getTime()) / 86_400_000;
+    return validTo < Date.now() + 86_400_000 || days > CERT_DAYS + 1 || !cert.raw.includes(SHA256_WITH_RSA_DER);
   } catch {
     return true; // unreadable: make a new one
   }
@@ -54,23 +65,32 @@ async function certificate() {
   if (fs.existsSync(officeCert) && fs.existsSync(officeKey)) {
     return { cert: fs.readFileSync(officeCert), key: fs.readFileSync(officeKey), origin: `Office dev certificate (${OFFICE_CERT_DIR})` };
   }
-  const dir = path.join(RUN_DIR, 'certs');
+  return selfSignedCertificate(path.join(RUN_DIR, 'certs'));
+}
+
+/** A self-signed certificate for localhost kept in `dir` (made, or made again, when needed), SHA-256, valid CERT_DAYS days. */
+async function selfSignedCertificate(dir) {
   const certFile = path.join(dir, 'localhost.crt');
   const keyFile = path.join(dir, 'localhost.key');
-  if (!fs.existsSync(certFile) || !fs.existsSync(keyFile) || expiresWithinADay(certFile)) {
+  if (!fs.existsSync(certFile) || !fs.existsSync(keyFile) || needsNewCertificate(certFile)) {
     const selfsigned = require('selfsigned');
+    const notBeforeDate = new Date();
+    // selfsigned 5 ignores `days` (365 days) and signs with SHA-1 unless told otherwise.
     const pems = await selfsigned.generate([{ name: 'commonName', value: 'localhost' }], {
-      days: 30,
+      notBeforeDate,
+      notAfterDate: new Date(notBeforeDate.getTime() + CERT_DAYS * 86_400_000),
+      algorithm: 'sha256',
       keySize: 2048,
       extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] }],
     });
     // Written to a new directory renamed into place, so that two servers starting at once (npm
     // start and the browser tests) never read a certificate with another one's key.
-    fs.mkdirSync(RUN_DIR, { recursive: true });
-    const staging = fs.mkdtempSync(path.join(RUN_DIR, 'certs-'));
+    const parent = path.dirname(dir);
+    fs.mkdirSync(parent, { recursive: true });
+    const staging = fs.mkdtempSync(path.join(parent, `${path.basename(dir)}-`));
     fs.writeFileSync(path.join(staging, 'localhost.crt'), pems.cert);
     fs.writeFileSync(path.join(staging, 'localhost.key'), pems.private, { mode: 0o600 });
-    if (fs.existsSync(dir) && (!(fs.existsSync(certFile) && fs.existsSync(keyFile)) || expiresWithinADay(certFile))) {
+    if (fs.existsSync(dir) && (!(fs.existsSync(certFile) && fs.existsSync(keyFile)) || needsNewCertificate(certFile))) {
       fs.rmSync(dir, { recursive: true, force: true });
     }
     try {
@@ -107,13 +127,54 @@ function handle(root, request, response) {
     response.end(file ? 'Method not allowed\n' : 'Not found\n');
     return;
   }
-  response.writeHead(200, {
+  const headers = {
     'Content-Type': MIME_TYPES[path.extname(file)] || 'application/octet-stream',
     'Cache-Control': 'no-store',
-    'Access-Control-Allow-Origin': '*',
+    ...(needsCors(file) ? { 'Access-Control-Allow-Origin': '*' } : {}),
+  };
+  if (request.method === 'HEAD') {
+    response.writeHead(200, headers);
+    response.end();
+    return;
+  }
+  // The file may vanish between the look-up and the read (webpack's clean: true during a build) or
+  // be unreadable: answer 404 or 500 and keep serving, never an unhandled stream error.
+  const stream = fs.createReadStream(file);
+  stream.once('open', () => {
+    response.writeHead(200, headers);
+    stream.pipe(response);
   });
-  if (request.method === 'HEAD') response.end();
-  else fs.createReadStream(file).pipe(response);
+  stream.once('error', (error) => {
+    if (response.headersSent) {
+      response.destroy(); // mid-file: the client sees a cut-off response, not a wrong one
+      return;
+    }
+    const missing = error.code === 'ENOENT' || error.code === 'EISDIR' || error.code === 'ENOTDIR';
+    response.writeHead(missing ? 404 : 500, { 'Content-Type': 'text/plain; charset=utf-8' });
+    response.end(missing ? 'Not found\n' : 'Could not read the file\n');
+  });
+}
+
+/**
+ * Cross-origin reads are allowed only where Office needs them: Excel on the web fetches the
+ * custom functions' metadata and script (functions.json, functions-zh-TW.json, functions.js) from
+ * its own origin (docs/deploy.md). Everything else is same-origin only.
+ */
+function needsCors(file) {
+  return /^functions(-[A-Za-z-]+)?\.(json|js)$/.test(path.basename(file));
+}
+
+/** Sent with every answer: no MIME sniffing, and no page address leaked to other sites. */
+const SECURITY_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
+
+function handleSafely(root, request, response) {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+  try {
+    handle(root, request, response);
+  } catch (error) {
+    if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+    response.end(`Server error: ${error.message}\n`);
+  }
 }
 
 /**
@@ -122,7 +183,7 @@ function handle(root, request, response) {
  */
 async function serve(port = PORT, { root = DIST } = {}) {
   const { cert, key, origin } = await certificate();
-  const server = https.createServer({ cert, key }, (request, response) => handle(root, request, response));
+  const server = https.createServer({ cert, key }, (request, response) => handleSafely(root, request, response));
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, HOST, resolve);
@@ -130,7 +191,7 @@ async function serve(port = PORT, { root = DIST } = {}) {
   return { server, certificateOrigin: origin };
 }
 
-module.exports = { serve, certificate, resolveFile, DIST, RUN_DIR, PORT, HOST, PID_FILE, LOG_FILE };
+module.exports = { serve, certificate, selfSignedCertificate, needsCors, resolveFile, CERT_DAYS, DIST, RUN_DIR, PORT, HOST, PID_FILE, LOG_FILE };
 
 if (require.main === module) {
   serve()

@@ -1,15 +1,17 @@
 /** `deals scenario list | show | export`, driven through the CLI's main(). */
+import { spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../src/cli/deals';
-import { writeFailure } from '../src/cli/scenario';
+import { shownWithUnit, writeFailure, writeFileAtomically } from '../src/cli/scenario';
 import { createEngine, readName, setCell } from '../src/engine';
 import { addPlanSheet } from '../src/engine/planSheet';
 import { en, zhHans, zhHant } from '../src/i18n';
 import type { MessageKey } from '../src/i18n';
-import { buildSheetPlan, PRESET_IDS, presetSummaries, scenarioById } from '../src/scenarios';
+import { buildSheetPlan, FORMAT_USD_AS_BN, PRESET_IDS, presetSummaries, scenarioById } from '../src/scenarios';
+import { formatNumberValue } from '../src/workbench/format';
 
 async function run(...argv: string[]) {
   let stdout = '';
@@ -97,11 +99,23 @@ describe('--set: what-if from the command line', () => {
     [['nope=1'], /no input of amd has the id or label "nope"/],
     [['B15=abc'], /"abc" is not a number, percentage, date or TRUE\/FALSE/],
     [['B15'], /write INPUT=VALUE/],
+    [['price=TRUE'], /AMD share price on the valuation date takes a number \(600, 45%, 2025-10-06\), not TRUE\/FALSE/],
+    [['price=1.000,5'], /"1\.000,5" is not a number/],
+    [['price=1,5'], /"1,5" is not a number/],
   ])('--set %j is refused with exit 2', async (sets, message) => {
     const { code, stderr, stdout } = await run('scenario', 'show', 'amd', ...sets.flatMap((s) => ['--set', s]));
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
+  });
+
+  test('a TRUE/FALSE input takes TRUE or FALSE, not a number (the ledger\'s include flags)', async () => {
+    const refused = await run('scenario', 'show', 'portfolio', '--set', 'K13=1');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--set K13=1: .*\(K13\) takes TRUE or FALSE, not a number/);
+    const taken = await run('scenario', 'show', 'portfolio', '--set', 'K13=FALSE', '--json');
+    expect(taken.code).toBe(0);
+    expect(JSON.parse(taken.stdout).set).toMatchObject([{ address: 'K13', value: false, before: true }]);
   });
 
   test('export --set writes the changed input and the recalculated cached values', async () => {
@@ -157,8 +171,79 @@ describe('a file that cannot be written gets a sentence naming it', () => {
     expect(writeFailure('/srv/x.xlsx', error('EACCES'))).toBe('cannot write /srv/x.xlsx: no permission to write it in /srv');
     expect(writeFailure('/srv/x.xlsx', error('EPERM'))).toBe('cannot write /srv/x.xlsx: no permission to write it in /srv');
     expect(writeFailure('/srv/x.xlsx', error('EROFS'))).toBe('cannot write /srv/x.xlsx: /srv is on a read-only file system');
-    expect(writeFailure('/srv/x.xlsx', error('ENOSPC'))).toBe('cannot write /srv/x.xlsx: the disk is full');
+    expect(writeFailure('/srv/x.xlsx', error('ENOSPC'))).toBe('cannot write /srv/x.xlsx: the disk is full (ENOSPC)');
+    expect(writeFailure('/srv/x.xlsx', error('EIO'))).toBe('cannot write /srv/x.xlsx: the device or terminal reported an input/output error (EIO)');
+    expect(writeFailure('/srv/x.xlsx', error('EFBIG'))).toBe('cannot write /srv/x.xlsx: the file would be larger than the file-size limit allows (EFBIG)');
   });
+});
+
+describe('a failed export leaves the previous file as it was', () => {
+  /** A folder holding a good export of amd: the file and its bytes. */
+  async function goodExport() {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'deals-atomic-'));
+    const file = path.join(folder, 'good.xlsx');
+    expect((await run('scenario', 'export', 'amd', '--xlsx', file)).code).toBe(0);
+    return { folder, file, bytes: fs.readFileSync(file) };
+  }
+
+  test('a writer that fails half-way: the old file intact, no partial file left beside it', async () => {
+    const { folder, file, bytes } = await goodExport();
+    const failHalfWay = (target: string, data: Uint8Array) => {
+      fs.writeFileSync(target, data.subarray(0, data.length >> 1));
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    };
+    expect(() => writeFileAtomically(file, new Uint8Array(1000).fill(7), failHalfWay)).toThrow(/ENOSPC/);
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    expect(fs.readdirSync(folder)).toEqual(['good.xlsx']);
+    writeFileAtomically(file, new Uint8Array([1, 2, 3]));
+    expect([...fs.readFileSync(file)]).toEqual([1, 2, 3]);
+    expect(fs.readdirSync(folder)).toEqual(['good.xlsx']);
+  });
+
+  test('the real CLI under a file-size limit (ulimit -f): exit 1, a sentence, the old file intact', async () => {
+    const { folder, file, bytes } = await goodExport();
+    const root = path.resolve(__dirname, '..');
+    const bin = path.join(root, 'bin', 'deals.js');
+    // Built beforehand without the limit: the compiled CLI is a file too.
+    spawnSync(process.execPath, [bin, 'eval', '=1'], { cwd: root, timeout: 60_000 });
+    const limitKiB = Math.floor(bytes.length / 1024 / 2); // half the workbook
+    const result = spawnSync('bash', ['-c', `ulimit -f ${limitKiB}; exec "$0" "$@"`, process.execPath, bin, 'scenario', 'export', 'amd', '--xlsx', file, '--set', 'B15=600'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`deals: cannot write ${file}: the file would be larger than the file-size limit allows (EFBIG)\n`);
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    expect(fs.readdirSync(folder)).toEqual(['good.xlsx']);
+  }, 60_000);
+});
+
+test.each([
+  [['scenario', 'export', 'amd', '--xlsx', '-'], /--xlsx - would write a file named "-"/],
+  [['scenario', 'export', 'amd', '--xlsx', 'a.xlsx', '--xlsx', 'b.xlsx'], /--xlsx is given twice \(a\.xlsx, b\.xlsx\); give it once \(only --set repeats\)/],
+  [['scenario', 'show', 'amd', '--lang', 'en', '--lang=zh-TW'], /--lang is given twice/],
+  [['scenario', 'show', 'amd', '--json', '--json'], /--json is given twice/],
+  [['scenario', 'export', 'amd', '--xlsx', '--protect'], /--xlsx needs a value/],
+  [['scenario', 'show', 'amd', '-x'], /unknown option -x/],
+])('%j is a usage error (exit 2), nothing written', async (argv, message) => {
+  const before = fs.readdirSync(process.cwd());
+  const { code, stderr, stdout } = await run(...argv);
+  expect([code, stdout]).toEqual([2, '']);
+  expect(stderr).toMatch(message);
+  expect(fs.readdirSync(process.cwd())).toEqual(before);
+});
+
+test('a number too long for its format is shown as Excel shows it, in scientific notation', () => {
+  expect(formatNumberValue(1e308, '#,##0.00')).toBe('1.00E+308');
+  expect(formatNumberValue(1e300, '#,##0.00')).toBe('1.00E+300');
+  expect(formatNumberValue(-1e300, '#,##0')).toBe('-1E+300');
+  expect(formatNumberValue(1e300, '0.0%')).toBe('1.0E+302%');
+  expect(formatNumberValue(1e308, FORMAT_USD_AS_BN)).toBe('1.0E+299');
+  expect(shownWithUnit(1e308, '#,##0.00', 'USD/share')).toBe('1.00E+308 USD/share');
+  // Ordinary numbers are untouched.
+  expect(formatNumberValue(95_998_400_000, FORMAT_USD_AS_BN)).toBe('96.0');
+  expect(formatNumberValue(1234.5, '#,##0.00')).toBe('1,234.50');
 });
 
 test('export all --xlsx writes one sheet per preset', async () => {

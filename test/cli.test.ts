@@ -122,12 +122,30 @@ describe('usage', () => {
     [['frobnicate'], /unknown command "frobnicate"/],
     [['eval'], /no formulas given/],
     [['eval', '-'], /no formulas given/],
+    [['eval', '--json', '=1+1'], /eval: unknown option --json/],
+    [['eval', '=1+1', '--verbose'], /eval: unknown option --verbose/],
   ])('deals %p is a usage error (exit 2, message on stderr)', async (argv, message) => {
     const result = await deals(argv as string[]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(message);
     expect(result.stderr).toMatch(/Usage: deals/);
+  });
+
+  it('a formula without its "=" may still start with "-" or "--" and a digit; after "--" anything is a formula', async () => {
+    expect(await deals(['eval', '-1+2', '--1', '-PI()*0'])).toMatchObject({ code: 0, lines: ['1', '1', '0'] });
+    expect((await deals(['eval', '--', '--json'])).lines[0]).toMatch(/^#NAME\?/);
+  });
+
+  it('standard input that fails is a sentence with the reason, not a raw EIO', async () => {
+    const failing = new Readable({
+      read() {
+        this.destroy(Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' }));
+      },
+    });
+    const result = await deals(['eval', '-'], failing);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('deals: cannot read the formulas from standard input: the device or terminal reported an input/output error (EIO)\n');
   });
 
   it('--help prints the usage on stdout and exits 0', async () => {
@@ -158,6 +176,19 @@ describe('bin/deals.js', () => {
     const built = fs.statSync(OUT_FILE).mtimeMs;
     expect(compiledCli()).toBe(OUT_FILE);
     expect(fs.statSync(OUT_FILE).mtimeMs).toBe(built);
+  }, 60_000);
+
+  it('standard output that cannot be written (/dev/full) is a sentence and exit 1, not a stack trace', () => {
+    const root = path.resolve(__dirname, '..');
+    if (!fs.existsSync('/dev/full')) return; // Linux only
+    const full = fs.openSync('/dev/full', 'w');
+    try {
+      const result = spawnSync(process.execPath, [path.join(root, 'bin', 'deals.js'), 'eval', '=1+1'], { cwd: root, encoding: 'utf8', timeout: 60_000, stdio: ['ignore', full, 'pipe'] });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toBe('deals: cannot write to standard output: the disk is full (ENOSPC)\n');
+    } finally {
+      fs.closeSync(full);
+    }
   }, 60_000);
 
   it('exits 2 for a formula that does not parse, printing the others', () => {

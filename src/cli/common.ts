@@ -45,6 +45,26 @@ function formatError(code: string, message: string): string {
   return oneLine ? `${code} ${oneLine}` : code;
 }
 
+/**
+ * A system error as a sentence: what went wrong in words, the code in brackets (never a bare
+ * "EIO: i/o error, read"). `what` says where, e.g. "cannot read standard input".
+ */
+export function systemErrorSentence(what: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const reason = code ? SYSTEM_ERROR_REASONS[code] : undefined;
+  if (reason) return `${what}: ${reason} (${code})`;
+  return `${what}: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+const SYSTEM_ERROR_REASONS: Readonly<Record<string, string>> = {
+  EIO: 'the device or terminal reported an input/output error',
+  EPIPE: 'the other end of the pipe was closed',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EFBIG: 'the file would be larger than the file-size limit allows',
+  EAGAIN: 'the stream was not ready (non-blocking); try again through a pipe or a file',
+};
+
 export function usageError(io: CliIo, problem: string, usageText: string): number {
   io.stderr.write(`deals: ${problem}\n\n${usageText.startsWith('Usage:') ? usageText : `Usage: ${usageText}`}\n`);
   return EXIT_USAGE;

@@ -8,9 +8,9 @@
  */
 import { createEngine, evaluateFormula } from '../engine';
 import { formulaSyntaxError } from '../engine/syntax';
-import { CliIo, Command, EXIT_FAILED, EXIT_OK, EXIT_USAGE, formatValue, usageError } from './common';
+import { CliIo, Command, EXIT_FAILED, EXIT_OK, EXIT_USAGE, formatValue, systemErrorSentence, usageError } from './common';
 
-export { formatValue } from './common';
+export { formatValue, systemErrorSentence } from './common';
 export type { CliIo, Command } from './common';
 
 const evalCommand: Command = {
@@ -22,6 +22,7 @@ const evalCommand: Command = {
     'Each formula is evaluated in an empty workbook; the leading "=" may be left out. Output, one line',
     'per formula: a number at full precision, text as is, TRUE/FALSE, an error as "#CODE! message",',
     'an array as JSON. "-" may be mixed with formulas; after "--" every argument is a formula.',
+    'An argument such as --json is an unknown option (exit status 2), not a formula.',
     'A formula that does not parse is refused, as Excel refuses it: an empty output line, a message on',
     'standard error saying where it broke, exit status 2 (the other formulas are still evaluated).',
     'An unknown function is #NAME?, as in Excel (exit status 0).',
@@ -33,8 +34,16 @@ const evalCommand: Command = {
     let literal = false;
     for (const arg of args) {
       if (!literal && arg === '--') literal = true;
-      else if (!literal && arg === '-') formulas.push(...nonBlankLines(await readAll(io.stdin)));
-      else formulas.push(arg);
+      else if (!literal && arg === '-') {
+        try {
+          formulas.push(...nonBlankLines(await readAll(io.stdin)));
+        } catch (error) {
+          io.stderr.write(`deals: ${systemErrorSentence('cannot read the formulas from standard input', error)}\n`);
+          return EXIT_FAILED;
+        }
+      } else if (!literal && isOptionLike(arg)) {
+        return usageError(io, `eval: unknown option ${arg} (eval takes no options; a formula that starts with "--" goes after "--" or with its "=")`, evalCommand.usage);
+      } else formulas.push(arg);
     }
     if (formulas.length === 0) return usageError(io, 'eval: no formulas given', evalCommand.usage);
 
@@ -109,9 +118,18 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   try {
     return await command.run(args, io);
   } catch (error) {
-    io.stderr.write(`deals ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(`${systemErrorSentence(`deals ${name}`, error)}\n`);
     return EXIT_FAILED;
   }
+}
+
+/**
+ * An argument that is an option, not a formula: "--" and a letter (--json, --xlsx). A formula
+ * without its "=" may start with "-" (-1+2, -PI()) or even "--" and a digit (--1), so only a
+ * letter after "--" is taken as an option.
+ */
+export function isOptionLike(arg: string): boolean {
+  return /^--[A-Za-z]/.test(arg);
 }
 
 function nonBlankLines(text: string): string[] {

@@ -24,7 +24,7 @@ import type { Messages } from '../i18n';
 import { a1, buildSheetPlan, numberFormatGrid, PlanCell, PRESET_IDS, presetSummaries, scenarioById, SheetPlan } from '../scenarios';
 import { displayValue } from '../workbench/format';
 import { parseInput } from '../workbench/workbook';
-import { CliIo, Command, EXIT_FAILED, EXIT_OK, usageError } from './common';
+import { CliIo, Command, EXIT_FAILED, EXIT_OK, systemErrorSentence, usageError } from './common';
 
 const USAGE = [
   'deals scenario list [--lang LANG]',
@@ -135,6 +135,11 @@ export function applyWhatIfs(plan: SheetPlan, assignments: readonly string[]): {
       throw new UsageProblem(`--set ${assignment}: "${typed}" is not a number, percentage, date or TRUE/FALSE`);
     }
     const { row, col } = a1.parseCell(input.address);
+    // An input takes what it holds: a number for a number, TRUE/FALSE for a TRUE/FALSE switch.
+    const expected = typeof cells[row][col] === 'boolean' ? 'boolean' : 'number';
+    if (typeof value !== expected) {
+      throw new UsageProblem(`--set ${assignment}: ${inputLabel(plan, input.address)} takes ${expected === 'number' ? 'a number (600, 45%, 2025-10-06), not TRUE/FALSE' : 'TRUE or FALSE, not a number'}`);
+    }
     changes.push({ address: input.address, label: inputLabel(plan, input.address), before: cells[row][col], value });
     cells[row][col] = value;
   }
@@ -215,8 +220,24 @@ export function writeFailure(file: string, error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return `cannot write ${file}: no permission to write it in ${folder}`;
   if (code === 'EROFS') return `cannot write ${file}: ${folder} is on a read-only file system`;
   if (code === 'EISDIR') return `cannot write ${file}: it is a folder; give a file name, e.g. ${path.join(file, 'deals.xlsx')}`;
-  if (code === 'ENOSPC') return `cannot write ${file}: the disk is full`;
-  return `cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`;
+  return systemErrorSentence(`cannot write ${file}`, error);
+}
+
+/**
+ * Writes the file whole or not at all: the bytes go to a temporary file beside it, which is then
+ * renamed over it (a rename within a folder is atomic), so a full disk or a file-size limit leaves
+ * the previous file as it was; the partial temporary file is removed. `writeFile` is injectable
+ * for tests.
+ */
+export function writeFileAtomically(file: string, bytes: Uint8Array, writeFile: (target: string, data: Uint8Array) => void = fs.writeFileSync): void {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    writeFile(temporary, bytes);
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
 }
 
 async function exportPresets(id: string, file: string, assignments: readonly string[], protect: boolean, messages: Messages, io: CliIo): Promise<number> {
@@ -228,7 +249,7 @@ async function exportPresets(id: string, file: string, assignments: readonly str
   const { workbookBuffer } = await import('../xlsx/workbookFile');
   const bytes = await workbookBuffer(sheets.map(({ plan, placed, values }) => ({ name: placed.sheetName, plan, values, protectFormulas: protect })));
   try {
-    fs.writeFileSync(file, bytes);
+    writeFileAtomically(file, bytes);
   } catch (error) {
     io.stderr.write(`deals: ${writeFailure(file, error)}\n`);
     return EXIT_FAILED;
@@ -249,11 +270,15 @@ function readArgs(args: readonly string[], flags: readonly string[], options: re
     const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     if (name === '--set' || options.includes(name)) {
       const value = inline ?? args[++i];
-      if (value === undefined) throw new UsageProblem(`${name} needs a value`);
+      // `--xlsx --protect`: the next option is not the value.
+      if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageProblem(`${name} needs a value`);
       if (name === '--set') sets.push(value);
+      else if (values.has(name)) throw new UsageProblem(`${name} is given twice (${values.get(name)}, ${value}); give it once (only --set repeats)`);
       else values.set(name, value);
-    } else if (flags.includes(arg)) seen.add(arg);
-    else if (arg.startsWith('--')) throw new UsageProblem(`unknown option ${arg}`);
+    } else if (flags.includes(arg)) {
+      if (seen.has(arg)) throw new UsageProblem(`${arg} is given twice`);
+      seen.add(arg);
+    } else if (arg.startsWith('-')) throw new UsageProblem(`unknown option ${arg}`);
     else positional.push(arg);
   }
   return { positional, sets, flags: seen, values };
@@ -282,6 +307,7 @@ export const scenarioCommand: Command = {
         const id = knownId('export', positional[0], true);
         const file = values.get('--xlsx');
         if (!file) throw new UsageProblem('scenario export: give --xlsx FILE');
+        if (file === '-') throw new UsageProblem('scenario export: --xlsx - would write a file named "-"; give a file name (the workbook is binary, it is not written to standard output)');
         return await exportPresets(id, file, sets, flags.has('--protect'), cliMessages(values.get('--lang')), io);
       }
     } catch (error) {

@@ -126,7 +126,9 @@ export class DealsPlugin extends FunctionPlugin {
 
   private predictedSize(spec: DealsFunctionSpec, ast: CallAst, state: InterpreterState): Size {
     if (spec.result !== 'matrix' || !spec.spillSize) return { rows: 1, columns: 1 };
-    const shapes = ast.args.map((arg): ArgumentShape => (arg.type === 'EMPTY' ? { omitted: true } : { omitted: false, ...this.argumentSize(arg, state, 0) }));
+    // A literal "" is read as omitted (args.ts isOmitted), so it sizes the result as omitted too.
+    const omitted = (arg: AstNode) => arg.type === 'EMPTY' || (arg.type === 'STRING' && (arg as AstNode & { value: string }).value === '');
+    const shapes = ast.args.map((arg): ArgumentShape => (omitted(arg) ? { omitted: true } : { omitted: false, ...this.argumentSize(arg, state, 0) }));
     const { rows, columns } = spec.spillSize(shapes);
     return { rows: Math.max(1, rows), columns: Math.max(1, columns) };
   }

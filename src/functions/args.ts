@@ -255,6 +255,7 @@ export class ArgumentReader {
 
   /** A result that must be finite: overflow from huge inputs becomes `#NUM!`, never Infinity or NaN. */
   finite(result: number): number {
+    if (Number.isNaN(result)) throw noSolution(this.functionName, { key: 'why.undefined' });
     if (!Number.isFinite(result)) throw noSolution(this.functionName, { key: 'why.tooLarge' });
     return result;
   }

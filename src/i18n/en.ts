@@ -28,6 +28,8 @@ export const en = {
   'taskpane.error.invalidPlan': 'the preset could not be laid out ({detail}). Nothing was written.',
   'taskpane.error.readFailed': 'Excel could not read the workbook ({detail}). Nothing was written.',
   'taskpane.error.writeFailed': 'Excel stopped while writing the sheet ({detail}). The partial sheet was removed; the workbook is as it was.',
+  'taskpane.error.writeFailedUnknownSheet':
+    'Excel stopped while writing the sheet ({detail}) and did not say which sheet this load had added, so no sheet was removed (it might be someone else’s). If “{sheet}” is a partial sheet from this load, delete it by hand.',
   'taskpane.error.cleanupFailed':
     'Excel stopped while writing the sheet ({detail}), and removing the partial sheet “{sheet}” failed too ({cleanup}). Delete that sheet and the names it added by hand.',
   'taskpane.error.unknown': 'unknown error',

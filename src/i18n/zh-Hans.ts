@@ -31,6 +31,7 @@ export const zhHans: Messages = {
   'taskpane.error.invalidPlan': "无法排布此预设交易（{detail}）。未写入任何内容。",
   'taskpane.error.readFailed': "Excel 无法读取工作簿（{detail}）。未写入任何内容。",
   'taskpane.error.writeFailed': "Excel 在写入工作表时中断（{detail}）。已移除写到一半的工作表，工作簿维持原状。",
+  'taskpane.error.writeFailedUnknownSheet': "Excel 在写入工作表时中断（{detail}），且未告知这次加载添加了哪个工作表，因此没有移除任何工作表（它可能是别人的）。若“{sheet}”是这次加载写到一半的工作表，请手动删除。",
   'taskpane.error.cleanupFailed': "Excel 在写入工作表时中断（{detail}），移除写到一半的工作表“{sheet}”也失败了（{cleanup}）。请手动删除该工作表及其添加的名称。",
   'taskpane.error.unknown': "未知错误",
   'taskpane.fn.WARRANTVALUE': "一批认股权证的价值（内在价值，或按波动率与年数以 Black–Scholes–Merton 计算）。",

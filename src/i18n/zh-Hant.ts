@@ -31,6 +31,7 @@ export const zhHant: Messages = {
   'taskpane.error.invalidPlan': "無法配置此預設交易的版面（{detail}）。未寫入任何內容。",
   'taskpane.error.readFailed': "Excel 無法讀取活頁簿（{detail}）。未寫入任何內容。",
   'taskpane.error.writeFailed': "Excel 在寫入工作表時中斷（{detail}）。已移除寫到一半的工作表，活頁簿維持原狀。",
+  'taskpane.error.writeFailedUnknownSheet': "Excel 在寫入工作表時中斷（{detail}），且未告知這次載入新增了哪個工作表，因此沒有移除任何工作表（它可能是別人的）。若「{sheet}」是這次載入寫到一半的工作表，請手動刪除。",
   'taskpane.error.cleanupFailed': "Excel 在寫入工作表時中斷（{detail}），移除寫到一半的工作表「{sheet}」也失敗了（{cleanup}）。請手動刪除該工作表及其新增的名稱。",
   'taskpane.error.unknown': "未知錯誤",
   'taskpane.fn.WARRANTVALUE': "一批認股權證的價值（內含價值，或依波動率與年數以 Black–Scholes–Merton 計算）。",

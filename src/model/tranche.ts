@@ -9,6 +9,19 @@
  * Kou continuity correction (Math. Finance 7, 1997): the continuous price with the hurdle moved
  * away from the spot to H·e^(β·σ·√(1/m)), β = −ζ(½)/√(2π) ≈ 0.5826.
  *
+ * Degenerate volatility: Haug's closed form divides by σ² (μ = (b − σ²/2)/σ²), which underflows
+ * below σ ≈ 1e-154 and overflows above σ ≈ 1e154 (TRANCHEVALUE(1,10,1,1.5,1E-160,1,0.1,-0.1) came
+ * out as −7.943). Outside SMALLEST_STD_DEV ≤ σ√T ≤ LARGEST_STD_DEV a tranche is priced by the
+ * limits instead (`degenerateTranche`):
+ * - σ√T → 0: the price follows its forward S·e^((r−q)t), so the tranche vests iff
+ *   max(S, S·e^((r−q)T)) reaches the hurdle, and is then worth the discounted intrinsic value
+ *   max(S·e^(−qT) − K·e^(−rT), 0); otherwise 0. (Exactly at that boundary, the forward ending on
+ *   the hurdle, it is taken as vested.) Away from the boundary the closed form differs from the
+ *   limit by terms like N(−c/(σ√T)); at σ√T = 1e-8 by at most about 0.4·S·σ√T.
+ * - σ√T → ∞: under the share measure the price rises past any hurdle and strike almost surely,
+ *   so the tranche is worth the share's prepaid forward S·e^(−qT); at σ√T = 1000 the closed form
+ *   equals it to double precision (the neglected terms are below N(−499)).
+ *
  * Units: prices per share in one currency unit; shares in shares; values in the currency unit;
  * other inputs as in `blackScholes.ts`.
  */
@@ -16,6 +29,11 @@ import { barrierFormulaValue, BarrierOption } from './barrier';
 import { blackScholesGreeks, blackScholesMerton } from './blackScholes';
 import { brentRoot } from './solve';
 import type { WarrantTerms } from './warrant';
+
+/** Below this σ√T a tranche is valued by its σ√T → 0 limit (see the header). */
+export const SMALLEST_STD_DEV = 1e-8;
+/** Above this σ√T a tranche is valued by its σ√T → ∞ limit (see the header). */
+export const LARGEST_STD_DEV = 1e3;
 
 /** β = −ζ(½)/√(2π), the Broadie–Glasserman–Kou constant (0.5826 to four places). */
 export const BGK_BETA = 0.5825971579390106;
@@ -61,6 +79,8 @@ export function continuityCorrectedHurdle(hurdlePrice: number, volatility: numbe
  * @example hurdleWarrantValue(203.71, 600, { strikePrice: 0.01, years: 5, rate: 0.04, dividendYield: 0, volatility: 0.5 }) // 120.9165
  */
 export function hurdleWarrantValue(spotPrice: number, hurdlePrice: number, terms: TrancheTerms): number {
+  const limit = degenerateTranche(spotPrice, hurdlePrice, terms);
+  if (limit) return limit.value;
   const barrier = continuityCorrectedHurdle(hurdlePrice, terms.volatility, terms.observationsPerYear);
   if (spotPrice >= barrier) return blackScholesMerton('call', spotPrice, terms.strikePrice, terms.years, terms.rate, terms.dividendYield, terms.volatility);
   return barrierFormulaValue(upAndIn(spotPrice, barrier, terms));
@@ -111,7 +131,9 @@ export function tranchePositionBreakeven(tranches: readonly Tranche[], targetVal
   const weight = tranches.reduce((sum, t) => sum + t.shares * t.milestoneProbability, 0);
   if (!(weight > 0)) return undefined;
   const gap = (price: number) => (price > 0 ? tranchePositionValue(price, tranches, terms) : 0) - targetValue;
-  const highestHurdle = Math.max(...tranches.map((t) => continuityCorrectedHurdle(t.hurdlePrice, terms.volatility, terms.observationsPerYear)));
+  // Beyond LARGEST_STD_DEV every tranche is worth S·e^(−qT) whatever its hurdle (the corrected hurdle may overflow there).
+  const hurdlesMatter = terms.volatility * Math.sqrt(terms.years) <= LARGEST_STD_DEV;
+  const highestHurdle = hurdlesMatter ? Math.max(...tranches.map((t) => continuityCorrectedHurdle(t.hurdlePrice, terms.volatility, terms.observationsPerYear))) : 0;
   const fromBound = (targetValue / weight + terms.strikePrice * Math.exp(-terms.rate * terms.years)) * Math.exp(terms.dividendYield * terms.years);
   let upper = Math.max(highestHurdle, fromBound);
   // The bound holds in exact arithmetic; doubling covers rounding.
@@ -174,7 +196,37 @@ function secondDifferenceOfPositive(f: (x: number) => number, x: number, h: numb
   return Number.isFinite(slope) && Number.isFinite(curvature) ? centre * (curvature + slope * slope) : secondDifference(f, x, h);
 }
 
+/**
+ * One share of a tranche at degenerate volatility, σ√T outside [SMALLEST_STD_DEV, LARGEST_STD_DEV]:
+ * the limit's value and its greeks (undefined otherwise). Near σ√T = 0 the value is flat in σ,
+ * so vega is 0; delta, theta and rho are those of the discounted intrinsic value when vested.
+ * Near σ√T = ∞ only S·e^(−qT) is left: delta e^(−qT), theta q·S·e^(−qT), the rest 0.
+ */
+export function degenerateTranche(spotPrice: number, hurdlePrice: number, terms: TrancheTerms): (TrancheGreeks & { readonly value: number }) | undefined {
+  const { strikePrice, years, rate, dividendYield, volatility } = terms;
+  const stdDev = volatility * Math.sqrt(years);
+  const shareDiscount = Math.exp(-dividendYield * years);
+  if (stdDev > LARGEST_STD_DEV) {
+    return { value: spotPrice * shareDiscount, delta: shareDiscount, gamma: 0, vega: 0, theta: dividendYield * spotPrice * shareDiscount, rho: 0 };
+  }
+  if (stdDev >= SMALLEST_STD_DEV) return undefined;
+  const strikeDiscount = Math.exp(-rate * years);
+  const highest = Math.max(spotPrice, spotPrice * Math.exp((rate - dividendYield) * years));
+  const intrinsic = spotPrice * shareDiscount - strikePrice * strikeDiscount;
+  if (!(highest >= hurdlePrice) || !(intrinsic > 0)) return { value: 0, delta: 0, gamma: 0, vega: 0, theta: 0, rho: 0 };
+  return {
+    value: intrinsic,
+    delta: shareDiscount,
+    gamma: 0,
+    vega: 0,
+    theta: dividendYield * spotPrice * shareDiscount - rate * strikePrice * strikeDiscount,
+    rho: years * strikePrice * strikeDiscount,
+  };
+}
+
 function trancheGreeksPerShare(spotPrice: number, hurdlePrice: number, terms: TrancheTerms): TrancheGreeks {
+  const limit = degenerateTranche(spotPrice, hurdlePrice, terms);
+  if (limit) return { delta: limit.delta, gamma: limit.gamma, vega: limit.vega, theta: limit.theta, rho: limit.rho };
   const { strikePrice, years, rate, dividendYield, volatility, observationsPerYear } = terms;
   if (spotPrice >= continuityCorrectedHurdle(hurdlePrice, volatility, observationsPerYear)) {
     const g = blackScholesGreeks('call', spotPrice, strikePrice, years, rate, dividendYield, volatility);

@@ -17,6 +17,13 @@
  * names go with it) and the workbook-level names it added, re-activates the sheet that was active,
  * and rejects with a translated reason; the workbook is as it was.
  *
+ * What it deletes is what Excel says this load created, never what merely bears the name it
+ * picked: a co-author may take that sheet or workbook name between the two syncs, and then the
+ * add fails and the name is theirs. Sync 2 loads the new sheet's `id` right after adding it and
+ * each added name right after adding it; the undo deletes the sheet by that id and only the names
+ * whose load came back. If Excel returned no id, no sheet is deleted, and the error says which
+ * sheet to check.
+ *
  * Requirement set: ExcelApi 1.8 (`EXCEL_API`), checked by the entry module before the writer is
  * offered. Per call:
  *   1.1  worksheets.add/load/getActiveWorksheet, Worksheet.activate/delete, Range.numberFormat,
@@ -120,22 +127,22 @@ export async function writePlanToExcel(plan: SheetPlan, options: WriteOptions = 
     throw new SheetWriteError(text(messages, 'taskpane.error.planTooLarge', { size: megabytes(prepared.requestBytes), limit: megabytes(limit) }));
   }
 
-  /** What sync 1 found and what sync 2 was about to add, for the undo. */
-  const attempt: { sheetName?: string; activeBefore?: string; workbookNames: string[] } = { workbookNames: [] };
+  /** What sync 1 found and what sync 2 queued, for the undo. */
+  const attempt: { sheetName?: string; activeBefore?: string; added?: Queued } = {};
   try {
     return await run(async (context) => {
       const workbook = context.workbook;
       const sheets = workbook.worksheets.load('items/name');
       const names = workbook.names.load('items/name');
-      const active = workbook.worksheets.getActiveWorksheet().load('name');
+      const active = workbook.worksheets.getActiveWorksheet().load('id');
       await context.sync(); // 1: read
 
       const sheetName = freeSheetName(prepared.sheetName, sheets.items.map((s) => s.name));
       attempt.sheetName = sheetName;
-      attempt.activeBefore = active.name;
+      attempt.activeBefore = active.id;
       const takenNames = new Set(names.items.map((n) => foldName(n.name)));
       const added = queueWrite(context, prepared, sheetName, takenNames, options.protectFormulas === true);
-      attempt.workbookNames = added.workbookNames;
+      attempt.added = added;
       await context.sync(); // 2: write
 
       return {
@@ -147,14 +154,18 @@ export async function writePlanToExcel(plan: SheetPlan, options: WriteOptions = 
     });
   } catch (error) {
     const detail = reasonOf(error, messages);
-    if (attempt.sheetName === undefined) throw new SheetWriteError(text(messages, 'taskpane.error.readFailed', { detail }), error);
+    if (attempt.sheetName === undefined || attempt.added === undefined) throw new SheetWriteError(text(messages, 'taskpane.error.readFailed', { detail }), error);
+    const created = createdBy(attempt.added);
     try {
-      await undo(run, attempt.sheetName, attempt.workbookNames, attempt.activeBefore);
+      await undo(run, created, attempt.activeBefore);
     } catch (cleanupError) {
       throw new SheetWriteError(
         text(messages, 'taskpane.error.cleanupFailed', { detail, sheet: attempt.sheetName, cleanup: reasonOf(cleanupError, messages) }),
         error,
       );
+    }
+    if (created.sheetId === undefined && !addFailedAtSheet(error)) {
+      throw new SheetWriteError(text(messages, 'taskpane.error.writeFailedUnknownSheet', { detail, sheet: attempt.sheetName }), error);
     }
     throw new SheetWriteError(text(messages, 'taskpane.error.writeFailed', { detail }), error);
   }
@@ -201,7 +212,8 @@ export function prepare(plan: SheetPlan): Prepared {
     plan.styles.length * 8 +
     plan.columnWidths.length +
     plan.links.length +
-    plan.names.length +
+    plan.names.length * 2 + // add, and load the name (which names are ours, should the batch fail)
+    1 + // load the new sheet's id
     plan.charts.reduce((n, chart) => n + 10 + chart.series.length * 5, 0) +
     inputRanges.length + 1 + // protect formulas: unlock the inputs, protect
     2; // activate, freeze
@@ -274,16 +286,27 @@ export function columnWidthPoints(characters: number): number {
 
 // ---- the write batch ----------------------------------------------------------------------------
 
+/** What sync 2 queued: the names it adds, and the proxies whose loads say what Excel created. */
+interface Queued {
+  readonly workbookNames: string[];
+  readonly sheetNames: string[];
+  /** The new sheet, its `id` loaded right after the add. */
+  readonly sheet: Excel.Worksheet;
+  /** Each workbook-level name's new item, its `name` loaded right after its add. */
+  readonly workbookNameItems: Excel.NamedItem[];
+}
+
 function queueWrite(
   context: Excel.RequestContext,
   prepared: Prepared,
   sheetName: string,
   takenNames: ReadonlySet<string>,
   protectFormulas: boolean,
-): { workbookNames: string[]; sheetNames: string[] } {
+): Queued {
   const { plan } = prepared;
   context.application.suspendApiCalculationUntilNextSync();
   const sheet = context.workbook.worksheets.add(sheetName);
+  sheet.load('id'); // which sheet is ours, should the batch fail later
 
   // Formats first: a text cell formatted as @ keeps "2025-10-06" as text.
   const used = sheet.getRange(prepared.usedRange);
@@ -308,14 +331,15 @@ function queueWrite(
 
   const workbookNames: string[] = [];
   const sheetNames: string[] = [];
+  const workbookNameItems: Excel.NamedItem[] = [];
   for (const name of plan.names) {
     const comment = (name.unit ? `${name.label} (${name.unit})` : name.label).slice(0, 255);
     const target = sheet.getRange(name.address);
     if (takenNames.has(foldName(name.name))) {
-      sheet.names.add(name.name, target, comment);
+      sheet.names.add(name.name, target, comment); // deleted with the sheet
       sheetNames.push(name.name);
     } else {
-      context.workbook.names.add(name.name, target, comment);
+      workbookNameItems.push(context.workbook.names.add(name.name, target, comment).load('name'));
       workbookNames.push(name.name);
     }
   }
@@ -334,7 +358,7 @@ function queueWrite(
     for (const range of prepared.inputRanges) sheet.getRange(range).format.protection.locked = false;
     sheet.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
   }
-  return { workbookNames, sheetNames };
+  return { workbookNames, sheetNames, sheet, workbookNameItems };
 }
 
 function applyLook(range: Excel.Range, look: StyleLook): void {
@@ -389,17 +413,45 @@ function addChart(sheet: Excel.Worksheet, plan: ChartPlan): void {
 
 // ---- undo ---------------------------------------------------------------------------------------
 
-/** Deletes what a failed write added (the sheet, with its sheet-level names; its workbook-level names) and re-activates the sheet that was active. */
-async function undo(run: ExcelRun, sheetName: string, workbookNames: readonly string[], activeBefore: string | undefined): Promise<void> {
+/** What a failed write created, as Excel reported it: the new sheet's id, and the workbook-level names whose add came back. */
+interface Created {
+  readonly sheetId?: string;
+  readonly workbookNames: readonly string[];
+}
+
+function createdBy(added: Queued): Created {
+  return { sheetId: loadedOrUndefined(() => added.sheet.id), workbookNames: added.workbookNameItems.flatMap((item) => loadedOrUndefined(() => item.name) ?? []) };
+}
+
+/** A property of the failed batch, if Excel returned it (reading one it did not throws PropertyNotLoaded). */
+function loadedOrUndefined<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the failed batch stopped at adding the sheet: then it created nothing. */
+function addFailedAtSheet(error: unknown): boolean {
+  const location = (error as { debugInfo?: { errorLocation?: unknown } } | undefined)?.debugInfo?.errorLocation;
+  return typeof location === 'string' && /^Worksheet(s|Collection)\.add$/.test(location);
+}
+
+/**
+ * Deletes what a failed write created (the sheet by its id, with its sheet-level names; the
+ * workbook-level names whose add came back) and re-activates the sheet that was active, by id.
+ */
+async function undo(run: ExcelRun, created: Created, activeBefore: string | undefined): Promise<void> {
   await run(async (context) => {
     const workbook = context.workbook;
-    const sheet = workbook.worksheets.getItemOrNullObject(sheetName).load('isNullObject');
-    const names = workbookNames.map((name) => workbook.names.getItemOrNullObject(name).load('isNullObject'));
+    const sheet = created.sheetId === undefined ? undefined : workbook.worksheets.getItemOrNullObject(created.sheetId).load('isNullObject');
+    const names = created.workbookNames.map((name) => workbook.names.getItemOrNullObject(name).load('isNullObject'));
     const previous = activeBefore === undefined ? undefined : workbook.worksheets.getItemOrNullObject(activeBefore).load('isNullObject');
     await context.sync();
-    // Each of these was free when the write began, so whatever now bears the name is ours.
+    // Names first: they refer to the sheet.
     for (const name of names) if (!name.isNullObject) name.delete();
-    if (!sheet.isNullObject) sheet.delete();
+    if (sheet && !sheet.isNullObject) sheet.delete();
     if (previous && !previous.isNullObject) previous.activate();
     await context.sync();
   });

@@ -27,9 +27,26 @@ export function displayValue(value: EngineScalar, numberFormat = 'General'): Cel
 
 /** A number in an Excel format; General if the format is not one numfmt understands. */
 export function formatNumberValue(value: number, numberFormat = 'General'): string {
+  let text: string;
   try {
-    return formatNumber(numberFormat || 'General', value, { locale: 'en-US' });
+    text = formatNumber(numberFormat || 'General', value, { locale: 'en-US' });
   } catch {
     return formatNumber('General', value, { locale: 'en-US' });
   }
+  // numfmt writes a fixed format's digits from JavaScript's own text, which for huge numbers is
+  // "1e+300" or "Infinity" (1e308 under #,##0.00 became "In,fin,ity.00"): show those as Excel
+  // shows a number too long for its format, in scientific notation with the format's decimals.
+  return /\de[+-]|Infinity|NaN/.test(text.replace(/,/g, '')) ? scientific(value, numberFormat) : text;
+}
+
+/** `1.00E+308` for 1e308 under `#,##0.00`: the format's decimals, its percent and its thousands scaling (`#,##0.0,,,`). */
+function scientific(value: number, numberFormat: string): string {
+  const section = numberFormat.split(';')[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+  const decimals = /\.([0#?]*)/.exec(section)?.[1].length ?? 0;
+  const percent = section.includes('%');
+  const scaling = /[0#?](,+)[^0#?]*$/.exec(section)?.[1].length ?? 0;
+  const [mantissa, exponentText] = value.toExponential(Math.min(decimals, 20)).split('e');
+  const exponent = Number(exponentText) + (percent ? 2 : 0) - 3 * scaling;
+  const digits = String(Math.abs(exponent)).padStart(2, '0');
+  return `${mantissa}E${exponent < 0 ? '-' : '+'}${digits}${percent ? '%' : ''}`;
 }

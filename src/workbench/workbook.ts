@@ -373,17 +373,31 @@ export class WorkbenchBook {
 /**
  * What typing into a cell means, as in Excel: `=…` a formula; `'…` text kept as typed; nothing
  * clears the cell; a number, percentage, date or logical value as Excel reads it (`600`, `1,000`,
- * `45%`, `2025-10-06`, `TRUE`; numfmt's parseValue); anything else text.
+ * `45%`, `2025-10-06`, `TRUE`; numfmt's parseValue); anything else text, misplaced thousands
+ * separators included (`1,5`, `1.000,5`).
  */
 export function parseInput(typed: string): CellInput {
   const trimmed = typed.trim();
   if (trimmed === '') return null;
   if (trimmed.startsWith('=')) return trimmed;
   if (typed.startsWith("'")) return typed;
+  if (misplacedThousandsSeparator(trimmed)) return `'${typed}`;
   const parsed = parseValue(trimmed, { locale: 'en-US' });
   if (parsed && (typeof parsed.v === 'number' || typeof parsed.v === 'boolean') && (typeof parsed.v !== 'number' || Number.isFinite(parsed.v))) return parsed.v;
   // Text the engine would read as a number, date or formula stays text.
   return `'${typed}`;
+}
+
+/**
+ * True when a run of digits has a comma that is not a thousands separator: every comma must
+ * stand between groups of three digits before the decimal point (`1,000`, `12,345.6`).
+ * numfmt reads `1.000,5` as 1.0005 and `1,5` as 15; Excel (en-US) keeps them as text.
+ */
+export function misplacedThousandsSeparator(text: string): boolean {
+  for (const [run] of text.matchAll(/\d[\d.,]*\d/g)) {
+    if (run.includes(',') && !/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(run)) return true;
+  }
+  return false;
 }
 
 function rawText(raw: unknown): string {

@@ -9,7 +9,8 @@
  * copy of a preset gets its own tab; "Export .xlsx" downloads a workbook exceljs reads back.
  * Task pane page (taskpane.html): with a mocked Office host it writes a preset through the expected
  * Excel API calls in 2 syncs; with the real Office.js outside Office it says where to open it.
- * Prints the time from navigation to a loaded preset; writes docs/screenshots/*.png.
+ * Prints the time from navigation to a loaded preset; writes the screenshots (.run/screenshots, or
+ * docs/screenshots with `npm run screenshots`: see SCREENSHOTS in harness.ts).
  */
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
@@ -282,7 +283,7 @@ describeBrowser('in Chromium', () => {
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
     }, 120_000);
 
-    test('screenshot: the workbench with the AMD preset loaded (docs/screenshots/workbench-amd.png)', async () => {
+    test('screenshot: the workbench with the AMD preset loaded (workbench-amd.png)', async () => {
       const { page } = await open('/workbench.html', { viewport: { width: 1440, height: 900 } });
       await loadPreset(page, 'amd');
       await page.click('#wb-grid td[data-address="B15"]');

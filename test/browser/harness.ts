@@ -20,7 +20,16 @@ export const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/offi
 const OFFICE_HOSTED = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
 const OFFICE_PACKAGE = path.join(ROOT, 'node_modules/@microsoft/office-js/dist');
 export const BUILD_DIR = path.join(ROOT, '.run', 'browser-dist');
-export const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+/**
+ * Where the screenshots go: .run/screenshots (git-ignored), so that running the tests leaves a
+ * clean checkout clean; `npm run screenshots` sets DEALS_SCREENSHOTS=docs to refresh the tracked
+ * ones in docs/screenshots/ that the README shows.
+ */
+export const SCREENSHOTS = screenshotFolder(process.env.DEALS_SCREENSHOTS);
+
+export function screenshotFolder(setting: string | undefined): string {
+  return setting === 'docs' ? path.join(ROOT, 'docs', 'screenshots') : path.join(ROOT, '.run', 'screenshots');
+}
 
 /** Flags for a quiet, offline, reproducible headless Chromium. */
 export const CHROMIUM_ARGS = [

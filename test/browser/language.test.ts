@@ -3,7 +3,8 @@
  * the mocked Office host of officeMock.js whose display language is set per test: it starts in the
  * display language, fits a 320 px pane without horizontal scrolling, switches language from its
  * menu and remembers the choice across a reload, and writes the AMD preset in the pane's language.
- * With a CJK font installed (fc-list :lang=zh), it also writes docs/screenshots/taskpane-zh-TW.png.
+ * With a CJK font installed (fc-list :lang=zh), it also writes the screenshot taskpane-zh-TW.png
+ * (into .run/screenshots, or docs/screenshots with `npm run screenshots`; see harness.ts).
  *
  * The workbench (dist/workbench.html) in Chinese: `?lang=zh-TW` and `?lang=zh-CN` load the AMD
  * preset with Chinese labels and the English page's named values, the headers fit their columns
@@ -17,7 +18,7 @@ import type { Page } from 'playwright-core';
 import { en, zhHans, zhHant } from '../../src/i18n';
 import type { Messages } from '../../src/i18n';
 import { buildSheetPlan, scenarioById } from '../../src/scenarios';
-import { browserTestsEnabled, guardedPage, harnessForSuite, writeScreenshot } from './harness';
+import { browserTestsEnabled, guardedPage, harnessForSuite, SCREENSHOTS, writeScreenshot } from './harness';
 import type { GuardedPage } from './harness';
 
 const OFFICE_MOCK = fs.readFileSync(path.join(__dirname, 'officeMock.js'), 'utf8');
@@ -58,7 +59,7 @@ describeBrowser('task pane page in Chinese', () => {
       const file = writeScreenshot('taskpane-zh-TW.png', await page.screenshot({ animations: 'disabled', caret: 'hide' }));
       expect(fs.statSync(file).size).toBeGreaterThan(10_000);
     } else {
-      console.warn('No CJK font (fc-list :lang=zh is empty): docs/screenshots/taskpane-zh-TW.png not written; install fonts-noto-cjk.');
+      console.warn(`No CJK font (fc-list :lang=zh is empty): ${path.join(SCREENSHOTS, 'taskpane-zh-TW.png')} not written; install fonts-noto-cjk.`);
     }
 
     await page.selectOption('#deals-language', 'zh-Hans');
@@ -174,7 +175,7 @@ describeBrowser('workbench page in Chinese', () => {
       const file = writeScreenshot(`workbench-amd-${lang}.png`, await page.screenshot({ animations: 'disabled', caret: 'hide' }));
       expect(fs.statSync(file).size).toBeGreaterThan(50_000);
     } else {
-      console.warn(`No CJK font (fc-list :lang=zh is empty): docs/screenshots/workbench-amd-${lang}.png not written; install fonts-noto-cjk.`);
+      console.warn(`No CJK font (fc-list :lang=zh is empty): ${path.join(SCREENSHOTS, `workbench-amd-${lang}.png`)} not written; install fonts-noto-cjk.`);
     }
   }, 120_000);
 

@@ -64,6 +64,18 @@ describe('editing', () => {
     expect(parseInput('   ')).toBeNull();
   });
 
+  test('a comma that is not a thousands separator makes the typing text, as in Excel (en-US)', () => {
+    expect(parseInput('1.000,5')).toBe("'1.000,5");
+    expect(parseInput('1,5')).toBe("'1,5");
+    expect(parseInput('10,00,000')).toBe("'10,00,000");
+    expect(parseInput('1,,000')).toBe("'1,,000");
+    expect(parseInput('1,000.5,1')).toBe("'1,000.5,1");
+    expect(parseInput('12,345,678.25')).toBe(12_345_678.25);
+    expect(parseInput('-1,000')).toBe(-1000);
+    expect(parseInput('$1,000')).toBe(1000);
+    expect(parseInput('1,000%')).toBe(10);
+  });
+
   test('an input changes every dependent cell; the editor and formula bar text', async () => {
     const book = new WorkbenchBook(en);
     await workbenchSink(book, en).load(amd());

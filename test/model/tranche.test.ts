@@ -198,3 +198,69 @@ describe('far below a high hurdle at low volatility, where (H/S)^(2μ) = 400^119
     expect(relativeError(deals.trancheValue(1e6, 0.01, price, far.H, far.v, far.T, far.r, far.q, 0.01), target)).toBeLessThan(1e-9);
   });
 });
+
+describe('degenerate volatility: the limits σ√T → 0 and σ√T → ∞', () => {
+  /**
+   * The σ√T → 0 limit written out here: the price follows its forward S·e^((r−q)t), so the tranche
+   * vests iff max(S, S·e^((r−q)T)) ≥ H, and is then the discounted intrinsic value.
+   */
+  const deterministic = ({ S, K, H, T, r, q }: Market) => (Math.max(S, S * Math.exp((r - q) * T)) >= H ? Math.max(S * Math.exp(-q * T) - K * Math.exp(-r * T), 0) : 0);
+  const LOW: Array<[string, Market]> = [
+    ['the issue’s call: forward 1.22 never reaches 1.5, strike 10', { S: 1, K: 10, H: 1.5, T: 1, r: 0.1, q: -0.1, v: 0 }],
+    ['forward 110.5 passes the hurdle 110, in the money', { S: 100, K: 90, H: 110, T: 1, r: 0.1, q: 0, v: 0 }],
+    ['forward 110.5 stops below the hurdle 120', { S: 100, K: 90, H: 120, T: 1, r: 0.1, q: 0, v: 0 }],
+    ['falling forward from above the hurdle (vested now)', { S: 130, K: 90, H: 120, T: 2, r: 0.01, q: 0.05, v: 0 }],
+    ['AMD tranche 6', { S: 203.71, K: 0.01, H: 600, T: 5, r: 0.04, q: 0, v: 0 }],
+  ];
+  const value = (m: Market, v: number, obs: number | null = null) => deals.trancheValue(1, m.K, m.S, m.H, v, m.T, m.r, m.q, 1, obs);
+
+  test('DEALS.TRANCHEVALUE(1,10,1,1.5,1E-160,1,0.1,-0.1) is 0 (it was −7.943)', () => {
+    expect(deals.trancheValue(1, 10, 1, 1.5, 1e-160, 1, 0.1, -0.1)).toBe(0);
+  });
+
+  test.each(LOW)('%s: the σ√T → 0 limit at 1e-300, 1e-160, 1e-20 (continuous and daily)', (_, m) => {
+    for (const v of [1e-300, 1e-160, 1e-20]) for (const obs of [null, 252]) expect([v, obs, value(m, v, obs)]).toEqual([v, obs, deterministic(m)]);
+  });
+
+  test.each(LOW)('%s: just above the switch (σ√T = 2e-8, 1e-6) the closed form is within 0.4·S·σ√T of the limit', (_, m) => {
+    for (const v of [2e-8, 1e-6]) expect(Math.abs(value(m, v) - deterministic(m))).toBeLessThanOrEqual(0.4 * m.S * v * Math.sqrt(m.T));
+  });
+
+  test.each(LOW)('%s: as σ√T → ∞ the value tends to S·e^(−qT): the closed form at σ√T = 999 and the limit beyond agree', (_, m) => {
+    const prepaidForward = m.S * Math.exp(-m.q * m.T);
+    expect(relativeError(value(m, 999 / Math.sqrt(m.T)), prepaidForward)).toBeLessThan(1e-12);
+    for (const v of [1e4, 1e150, 1e200, 1e300]) for (const obs of [null, 252]) expect(relativeError(value(m, v, obs), prepaidForward)).toBeLessThan(1e-15);
+  });
+
+  test('greeks of the limits equal central differences of TRANCHEVALUE there', () => {
+    const m: Market = { S: 100, K: 90, H: 110, T: 1, r: 0.1, q: 0.02, v: 0 };
+    for (const v of [1e-160, 1e200]) {
+      const g = greeksOf({ ...m, v });
+      const at = (changes: Partial<Market>) => {
+        const x = { ...m, ...changes };
+        return deals.trancheValue(1, x.K, x.S, x.H, v, x.T, x.r, x.q);
+      };
+      const h = 1e-4;
+      expect(g.delta).toBeCloseTo((at({ S: m.S + h }) - at({ S: m.S - h })) / (2 * h), 8);
+      expect(g.gamma).toBe(0);
+      expect(g.vega).toBe(0);
+      expect(g.theta).toBeCloseTo(-(at({ T: m.T + h }) - at({ T: m.T - h })) / (2 * h), 6);
+      expect(g.rho).toBeCloseTo((at({ r: m.r + h }) - at({ r: m.r - h })) / (2 * h), 6);
+    }
+  });
+
+  test('TRANCHEBREAKEVEN at a huge volatility: every tranche is worth S·e^(−qT), so the price is target / Σ shares × probability', () => {
+    const price = deals.trancheBreakeven(1e6, 0.01, 1e9, 600, 1e200, 5, 0.04, 0.01, 0.5, 252);
+    expect(relativeError(price, 1e9 / (1e6 * 0.5) / Math.exp(-0.01 * 5))).toBeLessThan(1e-12);
+  });
+
+  test('a case with no number (the daily-corrected hurdle overflows) is #NUM! "undefined", not "too large"', () => {
+    let caught: unknown;
+    try {
+      deals.trancheValue(1, 0.01, 100, 600, 1e5, 1e-6, 0, 0, 1, 252);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ code: '#NUM!', message: 'TRANCHEVALUE: the result is undefined for these arguments (the formula gives no number here)' });
+  });
+});

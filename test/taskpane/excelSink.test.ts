@@ -70,12 +70,13 @@ describe('a load costs two syncs, whatever the plan', () => {
 
     const [read, write] = host.requests;
     expect(read.operations.every((op) => op.kind === 'load')).toBe(true);
-    expect(write.operations.some((op) => op.kind === 'load')).toBe(false);
+    // The write reads nothing of the user's: its only loads are of what it creates (the new sheet's id, each workbook-level name it adds).
+    expect(write.operations.filter((op) => op.kind === 'load')).toHaveLength(1 + plan.names.length);
     const used = a1.formatRange(0, 0, plan.cells.length - 1, plan.cells[0].length - 1);
     expect(write.operations.filter((op) => op.kind === 'Range.numberFormat')).toEqual([{ kind: 'Range.numberFormat', address: used }]);
     expect(write.operations.filter((op) => op.kind === 'Range.formulas')).toEqual([{ kind: 'Range.formulas', address: used }]);
-    // numberFormat before formulas, both right after the sheet is added.
-    expect(write.operations.slice(1, 4).map((op) => op.kind)).toEqual(['Worksheets.add', 'Range.numberFormat', 'Range.formulas']);
+    // numberFormat before formulas, both right after the sheet is added (and its id loaded).
+    expect(write.operations.slice(1, 5).map((op) => op.kind)).toEqual(['Worksheets.add', 'load', 'Range.numberFormat', 'Range.formulas']);
     expect(write.bytes).toBeLessThan(1_000_000);
   });
 
@@ -365,6 +366,74 @@ describe('failures leave the workbook as it was', () => {
         .replace('{sheet}', plan.sheetName)
         .replace('{cleanup}', 'delete failed [Worksheet.delete]'),
     );
+  });
+
+  test('a co-author takes the sheet name between the two syncs: the load fails, and the co-author’s sheet survives', async () => {
+    const plan = buildSheetPlan(scenarioById('amd'), en);
+    const host = userWorkbook();
+    const theirs = emptySheet(plan.sheetName, { A1: { formula: 'my own work' } });
+    host.beforeSync = (n) => {
+      if (n === 2) host.state.sheets.push(theirs);
+    };
+    const before = { ...host.snapshot(), sheets: [...host.snapshot().sheets, structuredClone(theirs)] };
+    const error = (await writePlanToExcel(plan, { run: host.run }).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(SheetWriteError);
+    expect(error.message).toMatch(/A resource with the same name or identifier already exists/);
+    expect(host.findSheet(plan.sheetName)).toBe(theirs);
+    expect(host.snapshot()).toEqual(before);
+  });
+
+  test('a co-author takes a workbook name between the two syncs: this load’s sheet and names go, the co-author’s name stays', async () => {
+    const plan = buildSheetPlan(scenarioById('amd'), en);
+    const host = userWorkbook();
+    const taken = plan.names[3].name;
+    const theirs = { name: taken, reference: "='Data'!$B$1", comment: 'the co-author’s' };
+    host.beforeSync = (n) => {
+      if (n === 2) host.state.names.push(theirs);
+    };
+    const before = host.snapshot();
+    before.names.push(structuredClone(theirs));
+    const error = (await writePlanToExcel(plan, { run: host.run }).catch((e: unknown) => e)) as Error;
+    expect(error.message).toBe(en['taskpane.error.writeFailed'].replace('{detail}', 'A resource with the same name or identifier already exists. [NamedItems.add]'));
+    expect(host.findSheet(plan.sheetName)).toBeUndefined();
+    expect(host.state.names.find((n) => n.name === taken)).toEqual(theirs);
+    expect(host.snapshot()).toEqual(before);
+  });
+
+  test('a co-author renames the new sheet before the undo: it is still found and deleted by its id, not by name', async () => {
+    const plan = buildSheetPlan(scenarioById('amd'), en);
+    const host = userWorkbook();
+    const before = host.snapshot();
+    host.failWhen = (op) => op.kind === 'Charts.add' && 'chart failed';
+    host.beforeSync = (n) => {
+      if (n === 3) host.sheet(plan.sheetName).name = 'Renamed by a co-author';
+    };
+    await expect(writePlanToExcel(plan, { run: host.run })).rejects.toThrow(/chart failed/);
+    expect(host.snapshot()).toEqual(before);
+  });
+
+  test('if Excel does not say which sheet the load added, no sheet is deleted and the error names the one to check', async () => {
+    const plan = buildSheetPlan(scenarioById('amd'), en);
+    const host = userWorkbook();
+    host.failWhen = (op) => op.kind === 'Charts.add' && 'chart failed';
+    const sync2Loads: string[] = [];
+    const error = (await writePlanToExcel(plan, {
+      run: async (batch) =>
+        host.run(async (context) => {
+          const sheets = context.workbook.worksheets;
+          const add = sheets.add.bind(sheets);
+          // A host that returns no result for the load of the new sheet's id.
+          sheets.add = (name?: string) => {
+            const sheet = add(name);
+            sheet.load = ((props: string) => (sync2Loads.push(props), sheet)) as typeof sheet.load;
+            return sheet;
+          };
+          return batch(context);
+        }),
+    }).catch((e: unknown) => e)) as Error;
+    expect(sync2Loads).toEqual(['id']);
+    expect(error.message).toBe(en['taskpane.error.writeFailedUnknownSheet'].replace('{detail}', 'chart failed [Charts.add]').replace('{sheet}', plan.sheetName));
+    expect(host.findSheet(plan.sheetName)).toBeDefined();
   });
 
   test('if reading the workbook fails, nothing is written and nothing is undone', async () => {

@@ -12,6 +12,9 @@
  * is rejected before anything is applied. `run` behaves like `Excel.run`: a fresh context per
  * batch, and a last sync of whatever the batch left queued.
  *
+ * Sheets have ids (`worksheet.id`, and `worksheets.getItem` takes a name or an id), and
+ * `beforeSync` lets a test play a co-author who changes the workbook between two syncs.
+ *
  * Counted: `syncs`, `runs`, and per request the operations and the estimated bytes (`requests`).
  */
 import { a1 } from '../../src/scenarios';
@@ -119,6 +122,11 @@ export class FakeExcel {
   failWhen?: (op: OperationInfo, index: number) => string | boolean;
   /** Request size limit in bytes (Excel on the web: 5 MB). */
   payloadLimit = 5_000_000;
+  /** Called as sync number n (1, 2 …) reaches the host, before its queue is applied: a co-author's edit between two syncs. */
+  beforeSync?: (n: number) => void;
+  /** Sheet ids, as Excel gives each sheet one (`{…}`) that stays when the sheet is renamed. */
+  private readonly ids = new WeakMap<SheetState, string>();
+  private nextId = 1;
 
   constructor(state?: Partial<WorkbookState>) {
     const sheets = state?.sheets ?? [emptySheet('Sheet1')];
@@ -149,9 +157,22 @@ export class FakeExcel {
     return this.state.sheets.find((s) => fold(s.name) === fold(name));
   }
 
+  /** The sheet's id (given on first use, then kept). */
+  idOf(sheet: SheetState): string {
+    let id = this.ids.get(sheet);
+    if (id === undefined) this.ids.set(sheet, (id = `{${String(this.nextId++).padStart(8, '0')}-0000-0000-0000-000000000000}`));
+    return id;
+  }
+
+  /** A sheet by name or id, as `worksheets.getItem(key)` finds it. */
+  findSheetByKey(key: string): SheetState | undefined {
+    return this.findSheet(key) ?? this.state.sheets.find((s) => this.idOf(s) === key);
+  }
+
   /** Applies a context's queue, as `context.sync()` does. */
   async sync(context: FakeContext): Promise<void> {
     this.syncs++;
+    this.beforeSync?.(this.syncs);
     const queue = context.queue.splice(0);
     const bytes = queue.reduce((n, op) => n + 100 + utf8Bytes(JSON.stringify(op.payload ?? null)), 0);
     this.requests.push({ operations: queue.map(({ kind, sheet, address }) => ({ kind, ...(sheet ? { sheet } : {}), ...(address ? { address } : {}) })), bytes });
@@ -256,9 +277,9 @@ class FakeWorksheetCollection {
     });
   }
 
-  getItem(name: string): FakeWorksheet {
+  getItem(key: string): FakeWorksheet {
     return new FakeWorksheet(this.context, () => {
-      const sheet = this.context.host.findSheet(name);
+      const sheet = this.context.host.findSheetByKey(key);
       if (!sheet) throw new FakeOfficeError('ItemNotFound', 'The requested resource doesn’t exist.');
       return sheet;
     });
@@ -276,6 +297,7 @@ class FakeWorksheetCollection {
 
 class FakeWorksheet {
   private readonly loadedName = new Loaded<string>('name');
+  private readonly loadedId = new Loaded<string>('id');
   private readonly loadedNull = new Loaded<boolean>('isNullObject');
   readonly names: FakeNamedItemCollection;
   readonly charts: FakeChartCollection;
@@ -317,6 +339,10 @@ class FakeWorksheet {
     return this.loadedName.get();
   }
 
+  get id(): string {
+    return this.loadedId.get();
+  }
+
   get isNullObject(): boolean {
     return this.loadedNull.get();
   }
@@ -333,7 +359,10 @@ class FakeWorksheet {
           if (!props.includes('isNullObject')) throw error;
         }
         this.loadedNull.set(sheet === undefined);
-        if (sheet) this.loadedName.set(sheet.name);
+        if (sheet) {
+          this.loadedName.set(sheet.name);
+          this.loadedId.set(this.context.host.idOf(sheet));
+        }
       },
     });
     return this;
@@ -577,6 +606,7 @@ class FakeNamedItemCollection {
 
 class FakeNamedItem {
   private readonly loadedNull = new Loaded<boolean>('isNullObject');
+  private readonly loadedName = new Loaded<string>('name');
   constructor(
     private readonly context: FakeContext,
     private readonly find: () => NameState | undefined,
@@ -587,8 +617,21 @@ class FakeNamedItem {
     return this.loadedNull.get();
   }
 
+  get name(): string {
+    return this.loadedName.get();
+  }
+
   load(props: string): this {
-    this.context.enqueue({ kind: 'load', payload: props, apply: () => this.loadedNull.set(this.find() === undefined) });
+    this.context.enqueue({
+      kind: 'load',
+      payload: props,
+      apply: () => {
+        const item = this.find();
+        if (!item && !props.includes('isNullObject')) throw new FakeOfficeError('ItemNotFound', 'The requested resource doesn’t exist.');
+        this.loadedNull.set(item === undefined);
+        if (item) this.loadedName.set(item.name);
+      },
+    });
     return this;
   }
 
