@@ -2,7 +2,8 @@
  * Parts of an .xlsx package that the file library (exceljs) does not write, added to its output:
  *
  * - Dynamic arrays. A spilled DEALS result is stored as Excel 365 stores one: an array formula
- *   over the spill range whose anchor cell carries `cm="1"`, pointing at the XLDAPR cell-metadata
+ *   over the spill range (or over its own cell, for a formula that needs array evaluation without
+ *   spilling) whose anchor cell carries `cm="1"`, pointing at the XLDAPR cell-metadata
  *   record in `xl/metadata.xml` ([MS-XLSX] 2.6.69 dynamicArrayProperties, fDynamic="1"). Without
  *   it Excel reads a legacy fixed-size `{=…}` array formula.
  * - The add-in. `xl/webextensions/webextension1.xml` names the add-in by its manifest Id, and the
@@ -95,7 +96,10 @@ function addRelationship(rels: string, type: string, target: string): string {
 const addOverride = (types: string, partName: string, contentType: string) =>
   types.replace('</Types>', `<Override PartName="${partName}" ContentType="${contentType}"/></Types>`);
 
-/** `cm="1"` on every array-formula anchor: all array formulas this writer stores are spills. */
+/**
+ * `cm="1"` on every array-formula anchor: every array formula this writer stores is a dynamic
+ * array (a spill, or one cell that needs array evaluation: `arrayFormulas.ts`).
+ */
 export function markDynamicArrays(sheetXml: string): { xml: string; anchors: number } {
   let anchors = 0;
   const xml = sheetXml.replace(/<c r="([A-Z]+[0-9]+)"([^>]*)><f t="array"/g, (_all, ref: string, rest: string) => {

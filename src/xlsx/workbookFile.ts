@@ -4,7 +4,8 @@
  * in Excel with the add-in and shows the cached values in any other spreadsheet application.
  *
  * A spilled result is stored as a dynamic array over its spill range, with every cell's value
- * cached. Styles, number formats, column widths, frozen panes, hyperlinks and workbook names follow
+ * cached, and a single-cell formula that needs array evaluation as a dynamic array over its own
+ * cell (`arrayFormulas.ts`). Styles, number formats, column widths, frozen panes, hyperlinks and workbook names follow
  * the plan; wrapped header rows get the height their text needs, and each sheet prints fitted to
  * one page wide. Charts are not written (the file format library has no chart support).
  * `packageParts.ts` adds what the library cannot write: the dynamic-array metadata, the add-in's
@@ -13,6 +14,7 @@
  */
 import ExcelJS from 'exceljs';
 import { a1, isFormulaCell, numberFormatGrid, SheetPlan, STYLE_GUIDE } from '../scenarios';
+import { arrayFormulaRefs } from './arrayFormulas';
 import { toFileFormula } from './fileFormula';
 import { AddinReference, addPackageParts, PRODUCTION_ADDIN } from './packageParts';
 
@@ -89,14 +91,14 @@ async function addSheet(workbook: ExcelJS.Workbook, { name, plan, values, protec
   for (const [row, height] of wrappedRowHeights(plan)) sheet.getRow(row + 1).height = height;
   plan.columnWidths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
 
-  const spillAnchors = new Map(plan.spills.map((spill) => [spill.anchor, spill.range]));
+  const arrayRefs = arrayFormulaRefs(plan); // spills, and single cells that need array evaluation
   plan.cells.forEach((row, r) =>
     row.forEach((cell, c) => {
       const address = a1.formatCell(r, c);
       const value = values[r]?.[c] ?? null;
       if (isFormulaCell(cell)) {
         const formula = toFileFormula(cell.formula);
-        const range = spillAnchors.get(address);
+        const range = arrayRefs.get(address);
         sheet.getCell(address).value = range
           ? ({ formula, result: cached(value), shareType: 'array', ref: range } as ExcelJS.CellFormulaValue)
           : { formula, result: cached(value) };
