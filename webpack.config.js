@@ -25,7 +25,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { WebpackError } = require('webpack');
-const { parseAddinUrl, productionManifest, productionMetadata } = require('./scripts/manifest');
+const { addinMetadata, parseAddinUrl, productionManifest } = require('./scripts/manifest');
 
 /** Fails the compilation if a module from a forbidden package ends up in any chunk. */
 class ForbidPackagesPlugin {
@@ -53,8 +53,8 @@ class ForbidPackagesPlugin {
 }
 
 /**
- * Finishes the function metadata the metadata plugin emitted as functions.json: for a production
- * host its helpUrls move under ADDIN_URL (productionMetadata), and from that English file the
+ * Finishes the function metadata the metadata plugin emitted as functions.json (addinMetadata:
+ * data-type objects off, for a production host its helpUrls under ADDIN_URL), and from that English file the
  * translated copies of src/i18n/functionMetadata.ts METADATA_FILES are written beside it
  * (functions-zh-TW.json, functions-zh-CN.json), which the manifest's bt:Override elements name.
  * The catalogues are TypeScript, loaded through tsx.
@@ -69,10 +69,13 @@ class FunctionsMetadataPlugin {
         const asset = compilation.getAsset('functions.json');
         if (!asset) return; // the metadata plugin reported why
         const { RawSource } = compiler.webpack.sources;
-        let json = asset.source.source().toString();
-        if (this.addinUrl) {
-          json = productionMetadata(json, this.addinUrl);
+        let json;
+        try {
+          json = addinMetadata(asset.source.source().toString(), this.addinUrl);
           compilation.updateAsset('functions.json', new RawSource(json));
+        } catch (error) {
+          compilation.errors.push(new WebpackError(error instanceof Error ? error.message : String(error)));
+          return;
         }
         try {
           const { require: tsxRequire } = require('tsx/cjs/api');

@@ -27,9 +27,9 @@ const BUDGETS: Record<string, number> = { 'taskpane.js': 200_000, 'functions.js'
 const HYPERFORMULA_MARKERS = [/hyperformula/i, /gpl-v3/, /internal-use-in-handsontable/, /handsontable/i];
 
 const { serve } = require('../scripts/devServer') as { serve(port: number, options: { root: string }): Promise<{ server: Server }> };
-const { productionManifest, productionMetadata } = require('../scripts/manifest') as {
+const { productionManifest, addinMetadata } = require('../scripts/manifest') as {
   productionManifest(xml: string, addinUrl: string): string;
-  productionMetadata(json: string, addinUrl: string): string;
+  addinMetadata(json: string, addinUrl?: string): string;
 };
 
 /** The site's root; the add-in is built into its subdirectory SITE_PATH. */
@@ -88,14 +88,17 @@ describe('production build', () => {
     const generated = await generateCustomFunctionsMetadata(path.join(ROOT, 'src/functions/functions.ts'), true);
     expect(generated.errors).toEqual([]);
     const emitted = read('functions.json');
-    // The production build moves each helpUrl under ADDIN_URL; nothing else changes.
-    expect(emitted).toBe(productionMetadata(generated.metadataJson, addinUrl));
+    // The production build moves each helpUrl under ADDIN_URL and turns data-type objects off; nothing else changes.
+    expect(emitted).toBe(addinMetadata(generated.metadataJson, addinUrl));
     expect(emitted).not.toContain('localhost:3000');
+    // A Stocks or other data-type cell reaches a DEALS argument as its basic value, not as an object.
+    expect(JSON.parse(generated.metadataJson).allowCustomDataForDataTypeAny).toBe(true); // the generator's default
+    expect(JSON.parse(emitted).allowCustomDataForDataTypeAny).toBe(false);
   }, 60_000);
 
   test('functions-zh-TW.json and functions-zh-CN.json are that metadata with the catalogues\' descriptions', async () => {
     const generated = await generateCustomFunctionsMetadata(path.join(ROOT, 'src/functions/functions.ts'), true);
-    const english = JSON.parse(productionMetadata(generated.metadataJson, addinUrl)) as FunctionsMetadata;
+    const english = JSON.parse(addinMetadata(generated.metadataJson, addinUrl)) as FunctionsMetadata;
     expect(METADATA_FILES.map((f) => f.file)).toEqual(['functions-zh-TW.json', 'functions-zh-CN.json']);
     for (const { file, locale } of METADATA_FILES) {
       const emitted = read(file);
