@@ -28,7 +28,8 @@
  *        setXAxisValues
  *   1.8  ChartAxis.numberFormat
  *   1.2  (with "protect formulas") RangeFormat.protection.locked, WorksheetProtection.protect
- * All of these run in Excel on the web, Windows and Mac (Microsoft 365, and Excel 2019 and later).
+ * ExcelApi 1.8 is in Excel on the web, Microsoft 365 on Windows and Mac, and every perpetual build
+ * that has the add-in's custom-functions and shared-runtime requirement sets (README "Requirements").
  *
  * Column widths: a plan gives them in Excel's character units (the number the Column Width dialog
  * shows: widths of the digit 0 of the default font); Office.js sets them in points. A width of w
