@@ -16,6 +16,7 @@ import { CATALOGUES, en } from '../src/i18n';
 import type { Locale, MessageKey } from '../src/i18n';
 import { MANIFEST_LOCALES, METADATA_FILES } from '../src/i18n/functionMetadata';
 import { resolveLocale } from '../src/i18n/locale';
+import { AUTO_SHOW_TASKPANE_ID } from '../src/xlsx/packageParts';
 
 // The production manifest transform (CommonJS, shared with webpack.config.js).
 const { productionManifest } = require('../scripts/manifest') as { productionManifest(xml: string, addinUrl: string): string };
@@ -249,7 +250,10 @@ describe('manifest.xml', () => {
     expect(attr(controls[0], 'xsi:type')).toBe('Button');
     const action = controls[0].Action as XmlNode;
     expect(attr(action, 'xsi:type')).toBe('ShowTaskpane');
-    expect(text(action.TaskpaneId)?.length).toBeGreaterThan(0);
+    // The id a workbook's web-extension part (Office.AutoShowTaskpaneWithDocument = true) opens, on
+    // the one ShowTaskpane action there is: a shared runtime has one task pane.
+    expect(text(action.TaskpaneId)).toBe(AUTO_SHOW_TASKPANE_ID);
+    expect(ALL_ELEMENTS.filter(({ tag, node }) => tag === 'Action' && attr(node, 'xsi:type') === 'ShowTaskpane')).toHaveLength(1);
     expect(attr(action.SourceLocation, 'resid')).toBe('Taskpane.Url');
   });
 

@@ -222,6 +222,9 @@ describe('the package parts Excel reads beyond cells', () => {
     const reference = /<we:reference id="([^"]+)" version="([^"]+)" store="([^"]+)" storeType="([^"]+)"\/>/.exec(extension);
     expect(reference?.slice(1)).toEqual([addin.productionId, addin.version, 'EXCatalog', 'EXCatalog']);
     expect(extension).toContain('<we:property name="Office.AutoShowTaskpaneWithDocument" value="true"/>');
+    // …which opens the manifest's action with that TaskpaneId ([MS-OWEMXML] ShowTaskpane): the only one.
+    const manifest = fs.readFileSync(path.join(__dirname, '..', 'manifest.xml'), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
+    expect(manifest.match(/<TaskpaneId>[^<]*<\/TaskpaneId>/g)).toEqual(['<TaskpaneId>Office.AutoShowTaskpaneWithDocument</TaskpaneId>']);
     const taskpanes = await part('xl/webextensions/taskpanes.xml');
     expect(taskpanes).toMatch(/<wetp:taskpane [^>]*visibility="1"/);
     const rid = /<wetp:webextensionref [^>]*r:id="([^"]+)"/.exec(taskpanes)![1];

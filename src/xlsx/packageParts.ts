@@ -6,10 +6,13 @@
  *   spilling) whose anchor cell carries `cm="1"`, pointing at the XLDAPR cell-metadata
  *   record in `xl/metadata.xml` ([MS-XLSX] 2.6.69 dynamicArrayProperties, fDynamic="1"). Without
  *   it Excel reads a legacy fixed-size `{=…}` array formula.
- * - The add-in. `xl/webextensions/webextension1.xml` names the add-in by its manifest Id, and the
- *   task-pane part `taskpanes.xml` (visibility 1) makes Excel offer to load it when the file opens,
- *   as in Microsoft's Office-OOXML-EmbedAddin sample and "Automatically open a task pane with a
- *   document" (store type EXCatalog: centralized deployment from the Microsoft 365 admin center).
+ * - The add-in. `xl/webextensions/webextension1.xml` names the add-in by its manifest Id with the
+ *   property Office.AutoShowTaskpaneWithDocument = true, and the task-pane part `taskpanes.xml`
+ *   (visibility 1) makes Excel open it when the file opens, as in Microsoft's
+ *   Office-OOXML-EmbedAddin sample and "Automatically open a task pane with a document" (store type
+ *   EXCatalog: centralized deployment from the Microsoft 365 admin center). Excel opens the
+ *   ShowTaskpane action whose TaskpaneId is `Office.AutoShowTaskpaneWithDocument` ([MS-OWEMXML]
+ *   2.2.176 ShowTaskpane), so the manifest's one action has that id (test/manifest.test.ts).
  * - calcPr. `calcId` says which calculation engine last computed the cached values; Excel
  *   recalculates a whole workbook on load when the id is older than its own (ECMA-376 Part 1,
  *   18.2.2). exceljs writes 171027 (Excel 2016), so Excel 365 would recalculate every DEALS cell
@@ -19,6 +22,9 @@
  */
 import JSZip from 'jszip';
 import addin from '../addin.json';
+
+/** The TaskpaneId of the manifest action that a workbook opening with the add-in shows (see above). */
+export const AUTO_SHOW_TASKPANE_ID = 'Office.AutoShowTaskpaneWithDocument';
 
 /** The calculation engine id Excel 2019, 2021 and Microsoft 365 write (see above). */
 export const CALC_ID = 191029;
@@ -59,7 +65,7 @@ function webExtensionPart(reference: AddinReference): string {
     `<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{${reference.id.toUpperCase()}}">` +
     `<we:reference id="${escapeAttribute(reference.id)}" version="${escapeAttribute(reference.version)}" store="${escapeAttribute(reference.store)}" storeType="${reference.storeType}"/>` +
     '<we:alternateReferences/>' +
-    '<we:properties><we:property name="Office.AutoShowTaskpaneWithDocument" value="true"/></we:properties>' +
+    `<we:properties><we:property name="${AUTO_SHOW_TASKPANE_ID}" value="true"/></we:properties>` +
     '<we:bindings/>' +
     '<we:snapshot xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>' +
     '</we:webextension>'
