@@ -24,7 +24,7 @@ import { en } from '../../src/i18n';
 import { a1, buildSheetPlan, PRESETS, scenarioById } from '../../src/scenarios';
 import type { SheetPlan } from '../../src/scenarios';
 import { displayValue } from '../../src/workbench/format';
-import { browserTestsEnabled, guardedPage, harnessForSuite, nonLocalRequests, ROOT as ROOT_DIR, writeScreenshot } from './harness';
+import { browserTestsEnabled, guardedPage, harnessForSuite, nonLocalRequests, OFFICE_HOSTED, ROOT as ROOT_DIR, writeScreenshot } from './harness';
 import type { GuardedPage, HarnessSession } from './harness';
 
 const OFFICE_MOCK = fs.readFileSync(path.join(__dirname, 'officeMock.js'), 'utf8');
@@ -549,6 +549,29 @@ describeBrowser('in Chromium', () => {
       expect(nonLocalRequests(session.harness, guarded)).toEqual([]);
       // Office.js outside an Office host tries to frame its telemetry page and set an inline style;
       // the add-in's CSP blocks both (and nothing leaves the machine). Anything else is a failure.
+      const unexpected = guarded.errors.filter(
+        (e) => !/Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/' violates/.test(e) && !/Applying inline style violates .*style-src 'self'/.test(e),
+      );
+      expect(unexpected).toEqual([]);
+      await guarded.context.close();
+    }, 120_000);
+  });
+
+  // Microsoft moved the Office.js CDN; the page's CSP allows both hosts. The built page, with its
+  // office.js <script> pointed at each host in turn, must load the real Office.js from there (and
+  // the files it loads beside itself) without a CSP violation of its own.
+  describe.each(OFFICE_HOSTED)('task pane page with office.js from %s', (base) => {
+    test('loads Office.js from that host under the page CSP and says where to open it', async () => {
+      const guarded = await guardedPage(session.harness, { office: { kind: 'package' }, initScript: 'window.CustomFunctions = { associate() {} };', viewport: { width: 360, height: 720 } });
+      const built = fs.readFileSync(path.join(session.harness.dir, 'taskpane.html'), 'utf8');
+      const html = built.replace('https://appsforoffice.microsoft.com/lib/1/hosted/office.js', `${base}office.js`);
+      expect(html.includes(`${base}office.js`)).toBe(true);
+      await guarded.page.route(`${session.harness.origin}/taskpane.html`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+      await guarded.page.goto(`${session.harness.origin}/taskpane.html`);
+      await guarded.page.waitForFunction((notice) => document.getElementById('deals-status')?.textContent === notice, en['taskpane.notExcel']);
+      expect(guarded.office[0]).toBe(`${base}office.js`);
+      expect(guarded.office.every((url) => url.startsWith(base))).toBe(true);
+      expect(guarded.external).toEqual([]);
       const unexpected = guarded.errors.filter(
         (e) => !/Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/' violates/.test(e) && !/Applying inline style violates .*style-src 'self'/.test(e),
       );
