@@ -158,13 +158,7 @@ describe('deals scenario export all --xlsx', () => {
   const inCi = Boolean(process.env.CI);
   (soffice || inCi ? test : test.skip)('LibreOffice Calc opens the file and shows the cached value of every numeric formula cell outside array formulas', () => {
     expect(soffice).toBeDefined(); // CI installs libreoffice-calc-nogui (.ci/run): missing there is a failure
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'deals-csv-'));
-    // CSV filter options: comma, double quote, UTF-8, raw values (not as shown), every sheet to its own file.
-    const result = spawnSync(soffice!, ['--headless', `-env:UserInstallation=file://${out}/profile`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', out, file], {
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    expect(result.status).toBe(0);
+    const out = calcToCsv(soffice!, file);
     // Calc recalculates array formulas and formulas with a TRUE/FALSE result when it loads an xlsx
     // file, whatever its recalculation setting; without the add-in a DEALS call there is #NAME?.
     // Every other cell must show the value the file caches.
@@ -172,7 +166,7 @@ describe('deals scenario export all --xlsx', () => {
     const recalculated: string[] = [];
     const booleanCells = new Set(sheets.flatMap(({ name, values }) => values.flatMap((row, r) => row.flatMap((v, c) => (typeof v === 'boolean' ? [`${name}!${a1.formatCell(r, c)}`] : [])))));
     for (const { plan, name, values } of sheets) {
-      const csv = parseCsv(fs.readFileSync(path.join(out, `deals-${name}.csv`), 'utf8'));
+      const csv = parseCsv(fs.readFileSync(path.join(out, `${path.basename(file, '.xlsx')}-${name}.csv`), 'utf8'));
       const spills = [...arrayFormulaRefs(plan).values()].map((range) => a1.parseRange(range));
       plan.cells.forEach((row, r) =>
         row.forEach((cell, c) => {
@@ -190,18 +184,58 @@ describe('deals scenario export all --xlsx', () => {
         }),
       );
     }
-    // The split: every #NAME? is in a spill range (Calc 7.4 recomputes array formulas on load and
-    // ignores their cached values) or a TRUE/FALSE formula (Calc keeps formulas with a boolean
-    // cached result for recalculation); both need the add-in. Measured: 45 + 5 = 50 cells.
+    // The split: every #NAME? is in an array formula's range (Calc 7.4 recomputes array formulas on
+    // load and ignores their cached values: the spills and the one-cell arrays of the OpenAI
+    // tornado) or a TRUE/FALSE formula (Calc keeps formulas with a boolean cached result for
+    // recalculation); both need the add-in. Measured: 106 + 9 = 115 cells, beside cells that keep
+    // their cached values: the sheet is inconsistent there, hence `--values` (next test).
     const inSpills = recalculated.filter((where) => !booleanCells.has(where));
-    console.log(`LibreOffice Calc recalculated (array or TRUE/FALSE formulas, #NAME? without the add-in): ${recalculated.length} cells: ${inSpills.length} in spill ranges, ${recalculated.length - inSpills.length} TRUE/FALSE checks`);
+    console.log(`LibreOffice Calc recalculated (array or TRUE/FALSE formulas, #NAME? without the add-in): ${recalculated.length} cells: ${inSpills.length} in array-formula ranges (spills and one-cell arrays), ${recalculated.length - inSpills.length} TRUE/FALSE checks`);
     const spillCells = sheets.reduce((n, { plan }) => n + [...arrayFormulaRefs(plan).values()].reduce((m, range) => m + [...a1.rangeCells(a1.parseRange(range))].length, 0), 0);
     expect(inSpills.length).toBeLessThanOrEqual(spillCells);
     expect(recalculated.length - inSpills.length).toBeLessThanOrEqual(booleanCells.size);
     expect(compared).toBeGreaterThan(300);
     console.log(`LibreOffice Calc showed the cached value of ${compared} numeric formula cells across ${sheets.length} sheets`);
   }, 180_000);
+
+  (soffice || inCi ? test : test.skip)('the values-only export (--values) opens in LibreOffice Calc with no #NAME? and every value as exported', async () => {
+    const { valuesOnlySheet } = await import('../src/xlsx/valuesOnly');
+    const valuesFile = path.join(path.dirname(file), 'values.xlsx');
+    fs.writeFileSync(valuesFile, await workbookBuffer(sheets.map((s) => valuesOnlySheet(s, 'values only')), null));
+    const out = calcToCsv(soffice!, valuesFile);
+    let compared = 0;
+    for (const { name, plan, values } of sheets) {
+      const csv = parseCsv(fs.readFileSync(path.join(out, `values-${name}.csv`), 'utf8'));
+      expect([name, csv.flat().filter((t) => t.startsWith('#'))]).toEqual([name, []]);
+      values.forEach((row, r) =>
+        row.forEach((expected, c) => {
+          // The computed cells (formulas and spilled values); inputs are written as they were.
+          const cell = plan.cells[r]?.[c] ?? null;
+          if (typeof expected !== 'number' || !(isFormulaCell(cell) || cell === null)) return;
+          const text = csv[r]?.[c] ?? '';
+          const shown = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+          const where = `${name}!${a1.formatCell(r, c)} shows ${text}, exported ${expected}`;
+          expect([where, Math.abs(shown - expected) <= 1e-13 * Math.max(1e-3, Math.abs(expected))]).toEqual([where, true]);
+          compared++;
+        }),
+      );
+    }
+    expect(compared).toBeGreaterThan(1000);
+    console.log(`LibreOffice Calc, values-only export: ${compared} numeric cells as exported, no #NAME?`);
+  }, 180_000);
 });
+
+/** Converts every sheet of an xlsx file to CSV with LibreOffice Calc (headless); returns the folder. */
+function calcToCsv(soffice: string, file: string): string {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'deals-csv-'));
+  // CSV filter options: comma, double quote, UTF-8, raw values (not as shown), every sheet to its own file.
+  const result = spawnSync(soffice, ['--headless', `-env:UserInstallation=file://${out}/profile`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', out, file], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  expect(result.status).toBe(0);
+  return out;
+}
 
 describe('the package parts Excel reads beyond cells', () => {
   const { sheets } = evaluateAll();

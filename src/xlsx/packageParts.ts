@@ -115,8 +115,8 @@ export function markDynamicArrays(sheetXml: string): { xml: string; anchors: num
   return { xml, anchors };
 }
 
-/** The package exceljs wrote, with the parts above added. */
-export async function addPackageParts(xlsx: Uint8Array, reference: AddinReference = PRODUCTION_ADDIN): Promise<Uint8Array> {
+/** The package exceljs wrote, with the parts above added (no add-in part for a `null` reference). */
+export async function addPackageParts(xlsx: Uint8Array, reference: AddinReference | null = PRODUCTION_ADDIN): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
   let types = await text(zip, '[Content_Types].xml');
 
@@ -136,12 +136,14 @@ export async function addPackageParts(xlsx: Uint8Array, reference: AddinReferenc
   if (!/<calcPr\b[^>]*\/>/.test(workbook)) throw new Error('xlsx: workbook.xml has no calcPr to set');
   zip.file('xl/workbook.xml', workbook.replace(/<calcPr\b[^>]*\/>/, `<calcPr calcId="${CALC_ID}"/>`));
 
-  zip.file('xl/webextensions/webextension1.xml', webExtensionPart(reference));
-  zip.file('xl/webextensions/taskpanes.xml', TASKPANES_PART);
-  zip.file('xl/webextensions/_rels/taskpanes.xml.rels', TASKPANES_RELS);
-  zip.file('_rels/.rels', addRelationship(await text(zip, '_rels/.rels'), WEB_EXTENSION_TASKPANES_REL, 'xl/webextensions/taskpanes.xml'));
-  types = addOverride(types, '/xl/webextensions/taskpanes.xml', 'application/vnd.ms-office.webextensiontaskpanes+xml');
-  types = addOverride(types, '/xl/webextensions/webextension1.xml', 'application/vnd.ms-office.webextension+xml');
+  if (reference) {
+    zip.file('xl/webextensions/webextension1.xml', webExtensionPart(reference));
+    zip.file('xl/webextensions/taskpanes.xml', TASKPANES_PART);
+    zip.file('xl/webextensions/_rels/taskpanes.xml.rels', TASKPANES_RELS);
+    zip.file('_rels/.rels', addRelationship(await text(zip, '_rels/.rels'), WEB_EXTENSION_TASKPANES_REL, 'xl/webextensions/taskpanes.xml'));
+    types = addOverride(types, '/xl/webextensions/taskpanes.xml', 'application/vnd.ms-office.webextensiontaskpanes+xml');
+    types = addOverride(types, '/xl/webextensions/webextension1.xml', 'application/vnd.ms-office.webextension+xml');
+  }
   zip.file('[Content_Types].xml', types);
 
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });

@@ -1,7 +1,9 @@
 /**
  * The xlsx sink: evaluated SheetPlans as an Excel workbook file, each formula stored as Excel
  * itself stores it (`fileFormula.ts`) together with its computed value, so the file recalculates
- * in Excel with the add-in and shows the cached values in any other spreadsheet application.
+ * in Excel with the add-in; another application shows the cached values except in the cells it
+ * recalculates itself (LibreOffice: array and TRUE/FALSE formulas, #NAME? there). A values-only
+ * workbook for such readers: `valuesOnly.ts`.
  *
  * A spilled result is stored as a dynamic array over its spill range, with every cell's value
  * cached, and a single-cell formula that needs array evaluation as a dynamic array over its own
@@ -157,9 +159,10 @@ async function protectSheetFormulas(sheet: ExcelJS.Worksheet, plan: SheetPlan): 
 
 /**
  * The workbook as xlsx bytes (a Uint8Array, so the same code runs in Node and in a browser).
- * `addin` is the add-in the file asks Excel to load: the team's production add-in by default.
+ * `addin` is the add-in the file asks Excel to load: the team's production add-in by default, none
+ * for `null` (a values-only workbook, `valuesOnly.ts`).
  */
-export async function workbookBuffer(sheets: readonly SheetToSave[], addin: AddinReference = PRODUCTION_ADDIN): Promise<Uint8Array> {
+export async function workbookBuffer(sheets: readonly SheetToSave[], addin: AddinReference | null = PRODUCTION_ADDIN): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'AI Deal Modeler';
   for (const sheet of sheets) await addSheet(workbook, sheet);
