@@ -81,6 +81,7 @@ class FunctionsMetadataPlugin {
           const { require: tsxRequire } = require('tsx/cjs/api');
           const { CATALOGUES, en } = tsxRequire('./src/i18n/index.ts', __filename);
           const { METADATA_FILES, localizeMetadata, metadataJson, staleTexts } = tsxRequire('./src/i18n/functionMetadata.ts', __filename);
+          forgetNamespacedModules();
           const metadata = JSON.parse(json);
           const stale = staleTexts(metadata, en);
           if (stale.length > 0) {
@@ -95,6 +96,20 @@ class FunctionsMetadataPlugin {
   }
 }
 
+/**
+ * tsx's namespaced require leaves modules named `file.ts?namespace=<n>` in require.cache and among
+ * this config's module children. webpack's persistent cache walks the config's children as build
+ * dependencies, cannot lstat such a name, and warned "Caching failed for pack … ENOENT" on every
+ * cached build. The catalogues are loaded afresh on each compilation anyway, so forget them.
+ */
+function forgetNamespacedModules() {
+  const namespaced = (id) => id.includes('?namespace=');
+  for (const id of Object.keys(require.cache)) if (namespaced(id)) delete require.cache[id];
+  for (const owner of [module, ...Object.values(require.cache)]) {
+    if (owner && owner.children) owner.children = owner.children.filter((child) => !namespaced(child.id));
+  }
+}
+
 module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode || 'production';
   const outputPath = env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, 'dist');
@@ -102,8 +117,9 @@ module.exports = (env = {}, argv = {}) => {
   const addinUrl = addinUrlSetting ? parseAddinUrl(addinUrlSetting) : undefined;
 
   return {
+    name: 'addin',
     mode,
-    cache: cacheFor('addin', mode, Boolean(env.outDir)),
+    cache: cacheFor('addin', mode, Boolean(env.outDir), env.cacheDir),
     context: __dirname,
     // Never an eval-based devtool: the page's Content-Security-Policy forbids eval.
     devtool: 'source-map',
