@@ -273,6 +273,15 @@ function mountPage(root: HTMLElement, locale: Locale, book: WorkbenchBook, carri
   }
 
   mountTaskpane(paneRoot, workbenchSink(book, messages), messages, { notice: text(messages, 'workbench.ready'), language: { current: locale, choose: switchLanguage } });
+  // The pane's status line does not stick over the preset cards here (workbench.css), so a load's
+  // result ("Loaded …", or why not) is repeated in the header status, which is always in view.
+  const paneStatus = paneRoot.querySelector<HTMLElement>('#deals-status');
+  if (paneStatus) {
+    new MutationObserver(() => {
+      const tone = paneStatus.dataset.tone;
+      if ((tone === 'success' || tone === 'error') && paneStatus.textContent) say(paneStatus.textContent, tone);
+    }).observe(paneStatus, { childList: true, characterData: true, subtree: true, attributes: true, attributeFilter: ['data-tone'] });
+  }
   renderAll();
   if (carried) grid.selectAddress(carried.selected);
   say(carried?.status ?? text(messages, 'workbench.welcome'), carried ? 'success' : 'info');

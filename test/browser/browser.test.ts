@@ -12,6 +12,7 @@
  * Prints the time from navigation to a loaded preset; writes docs/screenshots/*.png.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -282,6 +283,32 @@ describeBrowser('in Chromium', () => {
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
     }, 120_000);
 
+    test('"Export values" downloads the workbook with every formula replaced by its value and a note row', async () => {
+      const { page } = await open('/workbench.html');
+      await loadPreset(page, 'amd');
+      await page.click('#wb-grid td[data-address="B15"]');
+      await page.keyboard.type('600');
+      await page.keyboard.press('Enter');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#wb-export-values')]);
+      expect(download.suggestedFilename()).toBe('ai-deal-modeler-values.xlsx');
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'deals-workbench-')), 'values.xlsx');
+      await download.saveAs(file);
+      await page.waitForFunction(() => document.getElementById('wb-status')?.dataset.tone === 'success');
+      const zip = await JSZip.loadAsync(fs.readFileSync(file));
+      const sheetFiles = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+      expect(sheetFiles.length).toBeGreaterThan(0);
+      for (const name of sheetFiles) expect([name, /<f[\s>]/.test(await zip.file(name)!.async('string'))]).toEqual([name, false]);
+      expect(Object.keys(zip.files).some((n) => n.startsWith('xl/webextensions/'))).toBe(false);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(file);
+      const amd = workbook.getWorksheet('AMD warrants')!;
+      expect(amd.getCell('B91').value).toBe(95998400000); // the edited model's value, no formula
+      const texts: string[] = [];
+      amd.eachRow((row) => row.eachCell((cell) => typeof cell.value === 'string' && texts.push(cell.value)));
+      expect(texts[texts.length - 1]).toBe(en['export.valuesNote']);
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }, 120_000);
+
     test('screenshot: the workbench with the AMD preset loaded (docs/screenshots/workbench-amd.png)', async () => {
       const { page } = await open('/workbench.html', { viewport: { width: 1440, height: 900 } });
       await loadPreset(page, 'amd');
@@ -299,7 +326,7 @@ describeBrowser('in Chromium', () => {
           const r = el.getBoundingClientRect();
           return { selector, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
         };
-        const header = ['.wb-titles', '#wb-status', '#wb-names-toggle', '#wb-export'].map(box);
+        const header = ['.wb-titles', '#wb-status', '#wb-names-toggle', '#wb-export', '#wb-export-values'].map(box);
         const body = ['.wb-pane', '.wb-formula-bar', '#wb-grid', '#wb-tabs', '.wb-hint', '#wb-names'].map(box);
         return { header, body, scrollWidth: document.documentElement.scrollWidth, scrollHeight: document.documentElement.scrollHeight };
       });
@@ -316,6 +343,29 @@ describeBrowser('in Chromium', () => {
         }
       }
     }
+
+    test.each([
+      [800, 600],
+      [1440, 900],
+    ])('at %d × %d, after loading the last preset, the pane status covers no preset card and the header says what was loaded', async (width, height) => {
+      const { page } = await open('/workbench.html', { viewport: { width, height } });
+      const last = PRESETS[PRESETS.length - 1].id;
+      await loadPreset(page, last);
+      await page.waitForFunction(() => document.getElementById('deals-status')?.dataset.tone === 'success');
+      const loaded = await page.textContent('#deals-status');
+      expect(loaded).toMatch(/^Loaded /);
+      expect(await page.textContent('#wb-status')).toBe(loaded);
+      const overlaps = await page.evaluate(() => {
+        const pane = document.querySelector('.wb-pane')!.getBoundingClientRect();
+        const status = document.getElementById('deals-status')!.getBoundingClientRect();
+        return Array.from(document.querySelectorAll('.wb-pane .preset'))
+          .map((card) => ({ id: card.querySelector('button')?.id, r: card.getBoundingClientRect() }))
+          .filter(({ r }) => r.bottom > pane.top && r.top < pane.bottom) // visible in the pane
+          .filter(({ r }) => Math.min(r.bottom, status.bottom) - Math.max(r.top, status.top) > 0.5)
+          .map(({ id }) => id);
+      });
+      expect(overlaps).toEqual([]);
+    }, 120_000);
 
     test.each([
       [1024, 768],
