@@ -25,7 +25,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { WebpackError } = require('webpack');
-const { parseAddinUrl, productionManifest, productionMetadata } = require('./scripts/manifest');
+const { addinMetadata, parseAddinUrl, productionManifest } = require('./scripts/manifest');
 
 /** Fails the compilation if a module from a forbidden package ends up in any chunk. */
 class ForbidPackagesPlugin {
@@ -53,8 +53,8 @@ class ForbidPackagesPlugin {
 }
 
 /**
- * Finishes the function metadata the metadata plugin emitted as functions.json: for a production
- * host its helpUrls move under ADDIN_URL (productionMetadata), and from that English file the
+ * Finishes the function metadata the metadata plugin emitted as functions.json (addinMetadata:
+ * data-type objects off, for a production host its helpUrls under ADDIN_URL), and from that English file the
  * translated copies of src/i18n/functionMetadata.ts METADATA_FILES are written beside it
  * (functions-zh-TW.json, functions-zh-CN.json), which the manifest's bt:Override elements name.
  * The catalogues are TypeScript, loaded through tsx.
@@ -69,15 +69,19 @@ class FunctionsMetadataPlugin {
         const asset = compilation.getAsset('functions.json');
         if (!asset) return; // the metadata plugin reported why
         const { RawSource } = compiler.webpack.sources;
-        let json = asset.source.source().toString();
-        if (this.addinUrl) {
-          json = productionMetadata(json, this.addinUrl);
+        let json;
+        try {
+          json = addinMetadata(asset.source.source().toString(), this.addinUrl);
           compilation.updateAsset('functions.json', new RawSource(json));
+        } catch (error) {
+          compilation.errors.push(new WebpackError(error instanceof Error ? error.message : String(error)));
+          return;
         }
         try {
           const { require: tsxRequire } = require('tsx/cjs/api');
           const { CATALOGUES, en } = tsxRequire('./src/i18n/index.ts', __filename);
           const { METADATA_FILES, localizeMetadata, metadataJson, staleTexts } = tsxRequire('./src/i18n/functionMetadata.ts', __filename);
+          forgetNamespacedModules();
           const metadata = JSON.parse(json);
           const stale = staleTexts(metadata, en);
           if (stale.length > 0) {
@@ -92,6 +96,20 @@ class FunctionsMetadataPlugin {
   }
 }
 
+/**
+ * tsx's namespaced require leaves modules named `file.ts?namespace=<n>` in require.cache and among
+ * this config's module children. webpack's persistent cache walks the config's children as build
+ * dependencies, cannot lstat such a name, and warned "Caching failed for pack … ENOENT" on every
+ * cached build. The catalogues are loaded afresh on each compilation anyway, so forget them.
+ */
+function forgetNamespacedModules() {
+  const namespaced = (id) => id.includes('?namespace=');
+  for (const id of Object.keys(require.cache)) if (namespaced(id)) delete require.cache[id];
+  for (const owner of [module, ...Object.values(require.cache)]) {
+    if (owner && owner.children) owner.children = owner.children.filter((child) => !namespaced(child.id));
+  }
+}
+
 module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode || 'production';
   const outputPath = env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, 'dist');
@@ -99,8 +117,9 @@ module.exports = (env = {}, argv = {}) => {
   const addinUrl = addinUrlSetting ? parseAddinUrl(addinUrlSetting) : undefined;
 
   return {
+    name: 'addin',
     mode,
-    cache: cacheFor('addin', mode, Boolean(env.outDir)),
+    cache: cacheFor('addin', mode, Boolean(env.outDir), env.cacheDir),
     context: __dirname,
     // Never an eval-based devtool: the page's Content-Security-Policy forbids eval.
     devtool: 'source-map',

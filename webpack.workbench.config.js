@@ -25,8 +25,10 @@ module.exports = (env = {}, argv = {}) => {
 
   return {
     name: 'workbench',
+    // Built after the add-in when both run in one webpack process (npm start): its output.clean empties the folder first.
+    dependencies: ['addin'],
     mode,
-    cache: cacheFor('workbench', mode, Boolean(env.outDir)),
+    cache: cacheFor('workbench', mode, Boolean(env.outDir), env.cacheDir),
     context: __dirname,
     // Never an eval-based devtool: the page's Content-Security-Policy forbids eval.
     devtool: 'source-map',

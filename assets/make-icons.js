@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Draws the AI Deal Modeler icons (a rising bar chart on a rounded blue tile) and writes them as
- * PNG files: icon-16.png, icon-32.png, icon-64.png and icon-80.png, the sizes the manifest names.
+ * PNG files icon-16.png … icon-80.png in the sizes the manifest names (16, 20, 24, 32, 40, 48, 64, 80).
  *
  *   node assets/make-icons.js [outputDir]      (default: this folder)
  *
@@ -15,7 +15,7 @@ const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
 
-const SIZES = [16, 32, 64, 80];
+const SIZES = [16, 20, 24, 32, 40, 48, 64, 80];
 
 // Colours (RGB): Fluent brand blue tile, white bars, a light-blue trend bar.
 const TILE = [15, 108, 189];

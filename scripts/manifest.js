@@ -75,4 +75,23 @@ function productionMetadata(devJson, addinUrl) {
   return json;
 }
 
-module.exports = { productionManifest, productionMetadata, parseAddinUrl, addin };
+/**
+ * The metadata as the build ships it, from the text custom-functions-metadata generated: with
+ * `allowCustomDataForDataTypeAny` turned off, and for a production host (`addinUrl`) its helpUrls
+ * under ADDIN_URL. The generator writes the flag `true` whatever the JSDoc says (its plugin has no
+ * option for it); with it, Excel passes a data-type cell (Stocks, Geography, a linked entity) to a
+ * parameter of type `any` as an object, so `=DEALS.WARRANTVALUE(A1,…)` on such a cell failed with
+ * "must be a number". The integration is opt-in (Microsoft's "Use data types with custom
+ * functions in Excel": set the property to true to enable it, CustomFunctionsRuntime 1.4); off,
+ * the functions get plain values as before data types, which we expect to be the cell's basic
+ * value (not verified in an Excel here). `A1.Price` remains the way to pass one field.
+ */
+function addinMetadata(generatedJson, addinUrl) {
+  const on = '"allowCustomDataForDataTypeAny": true';
+  const found = generatedJson.split(on).length - 1;
+  if (found !== 1) throw new Error(`functions.json: expected ${on} exactly once, found it ${found} times`);
+  const json = generatedJson.replace(on, '"allowCustomDataForDataTypeAny": false');
+  return addinUrl ? productionMetadata(json, addinUrl) : json;
+}
+
+module.exports = { productionManifest, productionMetadata, addinMetadata, parseAddinUrl, addin };

@@ -21,15 +21,17 @@ import { FunctionsMetadata, localizeMetadata, METADATA_FILES, metadataJson } fro
 
 const ROOT = path.resolve(__dirname, '..');
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+/** Microsoft's Office.js CDNs: the page's and the one Office.js moved to (test/taskpane/csp.test.ts). */
+const OFFICE_HOSTS = ['https://appsforoffice.microsoft.com', 'https://officeapis.public.onecdn.static.microsoft'];
 /** Gzipped budgets in bytes (1 KB = 1000 bytes, the stricter reading). */
 const BUDGETS: Record<string, number> = { 'taskpane.js': 200_000, 'functions.js': 50_000 };
 /** Strings HyperFormula's code carries even when minified (its name, its licence keys). */
 const HYPERFORMULA_MARKERS = [/hyperformula/i, /gpl-v3/, /internal-use-in-handsontable/, /handsontable/i];
 
 const { serve } = require('../scripts/devServer') as { serve(port: number, options: { root: string }): Promise<{ server: Server }> };
-const { productionManifest, productionMetadata } = require('../scripts/manifest') as {
+const { productionManifest, addinMetadata } = require('../scripts/manifest') as {
   productionManifest(xml: string, addinUrl: string): string;
-  productionMetadata(json: string, addinUrl: string): string;
+  addinMetadata(json: string, addinUrl?: string): string;
 };
 
 /** The site's root; the add-in is built into its subdirectory SITE_PATH. */
@@ -88,14 +90,17 @@ describe('production build', () => {
     const generated = await generateCustomFunctionsMetadata(path.join(ROOT, 'src/functions/functions.ts'), true);
     expect(generated.errors).toEqual([]);
     const emitted = read('functions.json');
-    // The production build moves each helpUrl under ADDIN_URL; nothing else changes.
-    expect(emitted).toBe(productionMetadata(generated.metadataJson, addinUrl));
+    // The production build moves each helpUrl under ADDIN_URL and turns data-type objects off; nothing else changes.
+    expect(emitted).toBe(addinMetadata(generated.metadataJson, addinUrl));
     expect(emitted).not.toContain('localhost:3000');
+    // A Stocks or other data-type cell reaches a DEALS argument as its basic value, not as an object.
+    expect(JSON.parse(generated.metadataJson).allowCustomDataForDataTypeAny).toBe(true); // the generator's default
+    expect(JSON.parse(emitted).allowCustomDataForDataTypeAny).toBe(false);
   }, 60_000);
 
   test('functions-zh-TW.json and functions-zh-CN.json are that metadata with the catalogues\' descriptions', async () => {
     const generated = await generateCustomFunctionsMetadata(path.join(ROOT, 'src/functions/functions.ts'), true);
-    const english = JSON.parse(productionMetadata(generated.metadataJson, addinUrl)) as FunctionsMetadata;
+    const english = JSON.parse(addinMetadata(generated.metadataJson, addinUrl)) as FunctionsMetadata;
     expect(METADATA_FILES.map((f) => f.file)).toEqual(['functions-zh-TW.json', 'functions-zh-CN.json']);
     for (const { file, locale } of METADATA_FILES) {
       const emitted = read(file);
@@ -170,13 +175,14 @@ describe('production build', () => {
         .filter((d) => d[0])
         .map(([name, ...sources]) => [name, sources]),
     );
-    expect(policy['script-src']).toEqual(["'self'", 'https://appsforoffice.microsoft.com']);
+    expect(policy['script-src']).toEqual(["'self'", ...OFFICE_HOSTS]);
+    expect(policy['connect-src']).toEqual(["'self'", ...OFFICE_HOSTS]);
     expect(policy['default-src']).toEqual(["'self'"]);
     // Office.js sets inline styles (office-js #1687); nothing else is relaxed.
     expect(policy['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
     const allSources = Object.entries(policy).flatMap(([directive, sources]) => (directive === 'style-src' ? [] : sources));
     expect(allSources.filter((s) => /unsafe/.test(s))).toEqual([]);
-    expect(allSources.filter((s) => /^https?:/.test(s) && s !== 'https://appsforoffice.microsoft.com')).toEqual([]);
+    expect(allSources.filter((s) => /^https?:/.test(s) && !OFFICE_HOSTS.includes(s))).toEqual([]);
 
     for (const href of [...html.matchAll(/<link\b[^>]*>/gi)].map((l) => attribute(l[0], 'href'))) {
       expect(fs.existsSync(path.join(outDir, href!))).toBe(true);

@@ -1,6 +1,8 @@
 /** `deals scenario list | show | export`, driven through the CLI's main(). */
 import { spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
+import { XMLParser } from 'fast-xml-parser';
+import JSZip from 'jszip';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -255,6 +257,66 @@ test('export all --xlsx writes one sheet per preset', async () => {
   await book.xlsx.readFile(file);
   expect(book.worksheets).toHaveLength(PRESET_IDS.length);
 }, 30_000); // evaluates every preset, the OpenAI funding model's Monte Carlo included
+
+describe('export --values: every formula replaced by its value, for readers without the add-in', () => {
+  // Read back as raw package XML (jszip + fast-xml-parser), as openpyxl or any reader would see it.
+  type Cell = { '@_r': string; '@_t'?: string; f?: unknown; v?: unknown; is?: { t?: unknown } };
+  const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'row' || name === 'c' || name === 'si' || name === 'sheet' });
+  let zip: JSZip;
+  let stdout = '';
+  const part = async (name: string) => {
+    const file = zip.file(name);
+    if (!file) throw new Error(`no part ${name}`);
+    return file.async('string');
+  };
+
+  beforeAll(async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'deals-cli-')), 'values.xlsx');
+    const result = await run('scenario', 'export', 'all', '--xlsx', file, '--values');
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    stdout = result.stdout;
+    zip = await JSZip.loadAsync(fs.readFileSync(file));
+  }, 60_000);
+
+  test('no <f> is left in any sheet; the named outputs hold the computed values; a note row says what this is', async () => {
+    expect(stdout).toContain('values only');
+    const shared = ((parser.parse(await part('xl/sharedStrings.xml')).sst?.si ?? []) as Array<{ t?: unknown }>).map((si) => String(si.t ?? ''));
+    const text = (c: Cell) => (c['@_t'] === 's' ? shared[Number(c.v)] : c['@_t'] === 'inlineStr' ? String(c.is?.t ?? '') : undefined);
+    const sheets = (parser.parse(await part('xl/workbook.xml')).workbook.sheets.sheet as Array<{ '@_name': string }>).map((s) => s['@_name']);
+    expect(sheets).toHaveLength(PRESET_IDS.length);
+    let cellsWithValues = 0;
+    for (const [i, name] of sheets.entries()) {
+      const xml = await part(`xl/worksheets/sheet${i + 1}.xml`);
+      expect([name, /<f[\s>]/.test(xml)]).toEqual([name, false]);
+      const rows = (parser.parse(xml).worksheet.sheetData.row ?? []) as Array<{ c?: Cell[] }>;
+      const cells = rows.flatMap((r) => r.c ?? []);
+      expect([name, cells.filter((c) => c.f !== undefined).length]).toEqual([name, 0]);
+      cellsWithValues += cells.filter((c) => c.v !== undefined).length;
+      // The note is the last non-empty row, below the model, in column A.
+      const filled = cells.filter((c) => c.v !== undefined || c.is !== undefined);
+      const last = filled[filled.length - 1];
+      expect([name, last['@_r'].startsWith('A'), text(last)]).toEqual([name, true, en['export.valuesNote']]);
+    }
+    expect(cellsWithValues).toBeGreaterThan(1000);
+    // The values are the engine's: AMD's headline output, by its workbook name.
+    const amdPlan = buildSheetPlan(scenarioById('amd'));
+    const target = amdPlan.names.find((n) => n.name === 'AMD_WarrantValueAtTarget')!;
+    const amdXml = parser.parse(await part('xl/worksheets/sheet1.xml'));
+    const cell = (amdXml.worksheet.sheetData.row as Array<{ c?: Cell[] }>).flatMap((r) => r.c ?? []).find((c) => c['@_r'] === target.address)!;
+    expect(Number(cell.v)).toBe(95_998_400_000);
+    expect(await part('xl/workbook.xml')).toMatch(/<definedName name="AMD_WarrantValueAtTarget"/);
+  });
+
+  test('the file names no add-in and has no dynamic-array metadata (nothing in it needs either)', () => {
+    expect(Object.keys(zip.files).filter((n) => n.startsWith('xl/webextensions/') || n === 'xl/metadata.xml')).toEqual([]);
+  });
+
+  test('--values with --protect is refused: there is no formula to protect', async () => {
+    const { code, stderr } = await run('scenario', 'export', 'amd', '--xlsx', 'x.xlsx', '--values', '--protect');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--values leaves no formula to protect/);
+  });
+});
 
 test.each([
   [['scenario'], /no action given/],

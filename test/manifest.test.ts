@@ -14,7 +14,9 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import addin from '../src/addin.json';
 import { CATALOGUES, en } from '../src/i18n';
 import type { Locale, MessageKey } from '../src/i18n';
-import { METADATA_FILES } from '../src/i18n/functionMetadata';
+import { MANIFEST_LOCALES, METADATA_FILES } from '../src/i18n/functionMetadata';
+import { resolveLocale } from '../src/i18n/locale';
+import { AUTO_SHOW_TASKPANE_ID } from '../src/xlsx/packageParts';
 
 // The production manifest transform (CommonJS, shared with webpack.config.js).
 const { productionManifest } = require('../scripts/manifest') as { productionManifest(xml: string, addinUrl: string): string };
@@ -85,7 +87,8 @@ function resource(id: string | undefined, kind?: Resource['kind']): Resource {
 }
 
 /** The locales the manifest overrides, and their metadata files (src/i18n/functionMetadata.ts). */
-const LOCALIZED = METADATA_FILES;
+/** The manifest's overrides: each Office locale with its catalogue and metadata file. */
+const LOCALIZED = MANIFEST_LOCALES;
 
 /** The catalogue key of each localized string resource. */
 const STRING_KEYS: Record<string, MessageKey> = {
@@ -144,13 +147,20 @@ describe('manifest.xml', () => {
     expect(attr(host, 'xsi:type')).toBe('Workbook');
   });
 
-  test('requires the shared runtime and CustomFunctionsRuntime 1.3, which the functions use (CustomFunctions.ErrorCode)', () => {
+  test('requires the shared runtime and CustomFunctionsRuntime 1.2, whose error codes are the only ones the functions use', () => {
     const sets = (app.Requirements as XmlNode).Sets as XmlNode;
     expect(attr(sets, 'DefaultMinVersion')).toBe('1.1');
     const required = Object.fromEntries(nodes(sets.Set).map((s) => [attr(s, 'Name'), attr(s, 'MinVersion')]));
-    expect(required).toEqual({ SharedRuntime: '1.1', CustomFunctionsRuntime: '1.3' });
-    // CustomFunctions.ErrorCode and CustomFunctions.Error(code, message) are CustomFunctionsRuntime 1.3.
-    expect(fs.readFileSync(path.join(ROOT, 'src/functions/excelErrors.ts'), 'utf8')).toMatch(/CustomFunctions\.ErrorCode\./);
+    expect(required).toEqual({ SharedRuntime: '1.1', CustomFunctionsRuntime: '1.2' });
+    // CustomFunctions.Error arrived in 1.2 with these codes; 1.3 added others (#NAME?, #REF! as input
+    // errors) that would need 1.3. Every code the sources use must be one of 1.2's.
+    const CODES_1_2 = ['invalidValue', 'notAvailable', 'divisionByZero', 'invalidNumber', 'nullReference'];
+    const used = new Set<string>();
+    for (const file of ['src/functions/excelErrors.ts', 'src/functions/functions.ts', 'src/functions/implementations.ts']) {
+      for (const m of fs.readFileSync(path.join(ROOT, file), 'utf8').matchAll(/ErrorCode\.(\w+)/g)) used.add(m[1]);
+    }
+    expect(used.size).toBeGreaterThan(0);
+    expect([...used].filter((code) => !CODES_1_2.includes(code))).toEqual([]);
   });
 
   test('defines every resource id once, within 32 characters, and uses every one', () => {
@@ -240,7 +250,10 @@ describe('manifest.xml', () => {
     expect(attr(controls[0], 'xsi:type')).toBe('Button');
     const action = controls[0].Action as XmlNode;
     expect(attr(action, 'xsi:type')).toBe('ShowTaskpane');
-    expect(text(action.TaskpaneId)?.length).toBeGreaterThan(0);
+    // The id a workbook's web-extension part (Office.AutoShowTaskpaneWithDocument = true) opens, on
+    // the one ShowTaskpane action there is: a shared runtime has one task pane.
+    expect(text(action.TaskpaneId)).toBe(AUTO_SHOW_TASKPANE_ID);
+    expect(ALL_ELEMENTS.filter(({ tag, node }) => tag === 'Action' && attr(node, 'xsi:type') === 'ShowTaskpane')).toHaveLength(1);
     expect(attr(action.SourceLocation, 'resid')).toBe('Taskpane.Url');
   });
 
@@ -253,7 +266,8 @@ describe('manifest.xml', () => {
       expect([path.basename(file), pngSize(file)]).toEqual([path.basename(file), { width: size, height: size }]);
       checked.push(`${size}`);
     }
-    expect(new Set(checked)).toEqual(new Set(['16', '32', '80']));
+    // Required 16, 32, 80; 20, 24, 40, 48, 64 as Microsoft recommends for high-DPI ribbons.
+    expect(new Set(checked)).toEqual(new Set(['16', '20', '24', '32', '40', '48', '64', '80']));
     expect(pngSize(assetFile(attr(app.IconUrl, 'DefaultValue')!))).toEqual({ width: 32, height: 32 });
     expect(pngSize(assetFile(attr(app.HighResolutionIconUrl, 'DefaultValue')!))).toEqual({ width: 64, height: 64 });
     for (const r of RESOURCES.filter((r) => r.kind === 'image')) {
@@ -268,14 +282,14 @@ describe('manifest.xml', () => {
       const run = spawnSync(process.execPath, [path.join(ROOT, 'assets', 'make-icons.js'), out], { encoding: 'utf8' });
       expect(run.status).toBe(0);
       const made = fs.readdirSync(out).sort();
-      expect(made).toEqual(['icon-16.png', 'icon-32.png', 'icon-64.png', 'icon-80.png']);
+      expect(made).toEqual(['icon-16.png', 'icon-20.png', 'icon-24.png', 'icon-32.png', 'icon-40.png', 'icon-48.png', 'icon-64.png', 'icon-80.png']);
       for (const name of made) expect([name, fs.readFileSync(path.join(out, name)).equals(fs.readFileSync(path.join(ROOT, 'assets', name)))]).toEqual([name, true]);
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }
   });
 
-  test('localizes for zh-TW and zh-CN (bt:Override): name, description, ribbon and Get Started texts, from the catalogues', () => {
+  test('localizes for zh-TW, zh-HK, zh-MO (繁體中文) and zh-CN, zh-SG (简体中文) (bt:Override): name, description, ribbon and Get Started texts, from the catalogues', () => {
     const checked: string[] = [];
     const expectOverrides = (what: string, overridesOf: XmlValue | undefined, english: string, expected: (locale: Locale) => string) => {
       const found = nodes(overridesOf).map((o) => [attr(o, 'Locale'), attr(o, 'Value')]);
@@ -301,9 +315,9 @@ describe('manifest.xml', () => {
       expectOverrides(id, n['bt:Override'], en[key], (locale) => CATALOGUES[locale][key]);
     }
     expect(checked.sort()).toEqual(['Description', 'DisplayName', ...Object.keys(STRING_KEYS)].sort());
-    // Every override, anywhere, is for one of these two locales, and within the schema's limits.
+    // Every override, anywhere, is for one of these locales, and within the schema's limits.
     const all = ALL_ELEMENTS.filter(({ tag }) => tag === 'Override' || tag === 'bt:Override');
-    expect(all.length).toBe(2 * (2 + Object.keys(STRING_KEYS).length + 1));
+    expect(all.length).toBe(LOCALIZED.length * (2 + Object.keys(STRING_KEYS).length + 1));
     for (const { node } of all) {
       expect(LOCALIZED.map((l) => l.officeLocale)).toContain(attr(node, 'Locale'));
       expect(attr(node, 'Value')!.length).toBeGreaterThan(0);
@@ -319,13 +333,21 @@ describe('manifest.xml', () => {
     expect(attr(url, 'DefaultValue')).toBe('https://localhost:3000/functions.json');
     expect(nodes(url['bt:Override']).map((o) => [attr(o, 'Locale'), attr(o, 'Value')])).toEqual([
       ['zh-TW', 'https://localhost:3000/functions-zh-TW.json'],
+      ['zh-HK', 'https://localhost:3000/functions-zh-TW.json'],
+      ['zh-MO', 'https://localhost:3000/functions-zh-TW.json'],
       ['zh-CN', 'https://localhost:3000/functions-zh-CN.json'],
+      ['zh-SG', 'https://localhost:3000/functions-zh-CN.json'],
     ]);
     // The build writes exactly these files (webpack.config.js emits METADATA_FILES; test/build.test.ts fetches every manifest URL).
-    expect(LOCALIZED.map((l) => [l.officeLocale, l.locale, l.file])).toEqual([
+    expect(METADATA_FILES.map((l) => [l.officeLocale, l.locale, l.file])).toEqual([
       ['zh-TW', 'zh-Hant', 'functions-zh-TW.json'],
       ['zh-CN', 'zh-Hans', 'functions-zh-CN.json'],
     ]);
+    for (const { officeLocale, locale, file } of LOCALIZED) {
+      expect([officeLocale, METADATA_FILES.some((m) => m.locale === locale && m.file === file)]).toEqual([officeLocale, true]);
+      // The pane and the CLI read this Office locale as the same catalogue.
+      expect([officeLocale, resolveLocale(officeLocale)]).toEqual([officeLocale, locale]);
+    }
     // No other URL resource is localized.
     const others = nodes((resources['bt:Urls'] as XmlNode)['bt:Url']).filter((n) => attr(n, 'id') !== 'Functions.Metadata.Url');
     expect(others.filter((n) => n['bt:Override'] !== undefined).map((n) => attr(n, 'id'))).toEqual([]);
@@ -363,8 +385,8 @@ describe('the production manifest (ADDIN_URL builds, scripts/manifest.js)', () =
     const normalise = (doc: string, id: string, url: string, origin: string) =>
       doc.replace(`<Id>${id}</Id>`, '<Id/>').split(url).join('URL/').split(`<AppDomain>${origin}</AppDomain>`).join('<AppDomain/>');
     const devDisplayName = /<DisplayName\b[\s\S]*?<\/DisplayName>/.exec(xml)![0];
-    expect(devDisplayName.split(`${addin.developmentSuffix}"`).length - 1).toBe(1 + 2); // DefaultValue and the zh-TW, zh-CN overrides
-    expect(xml.split(addin.developmentSuffix).length - 1).toBe(3); // nowhere else
+    expect(devDisplayName.split(`${addin.developmentSuffix}"`).length - 1).toBe(1 + LOCALIZED.length); // DefaultValue and each locale's override
+    expect(xml.split(addin.developmentSuffix).length - 1).toBe(1 + LOCALIZED.length); // nowhere else
     expect(normalise(production, addin.productionId, base, 'https://deals.example.com')).toBe(
       normalise(xml.replace(devDisplayName, devDisplayName.split(`${addin.developmentSuffix}"`).join('"')), addin.developmentId, addin.developmentUrl, 'https://localhost:3000'),
     );
@@ -373,7 +395,7 @@ describe('the production manifest (ADDIN_URL builds, scripts/manifest.js)', () =
     expect(production).not.toContain('(dev)');
   });
 
-  test('its zh-TW and zh-CN metadata overrides point under ADDIN_URL at the files the build writes', () => {
+  test('its metadata overrides point under ADDIN_URL at the files the build writes', () => {
     const prodResources = (prodApp.VersionOverrides as XmlNode).Resources as XmlNode;
     const url = nodes((prodResources['bt:Urls'] as XmlNode)['bt:Url']).find((n) => attr(n, 'id') === 'Functions.Metadata.Url')!;
     expect(attr(url, 'DefaultValue')).toBe(`${base}functions.json`);

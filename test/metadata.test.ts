@@ -142,3 +142,20 @@ describe('task pane function list (src/taskpane/examples.ts)', () => {
     },
   );
 });
+
+describe('the metadata the build ships (scripts/manifest.js addinMetadata)', () => {
+  const { addinMetadata } = require('../scripts/manifest') as { addinMetadata(json: string, addinUrl?: string): string };
+
+  test('data-type objects are off: the generator writes allowCustomDataForDataTypeAny true, the build false', async () => {
+    const generated = await generateCustomFunctionsMetadata(FUNCTIONS_TS, true);
+    expect(JSON.parse(generated.metadataJson).allowCustomDataForDataTypeAny).toBe(true);
+    const shipped = JSON.parse(addinMetadata(generated.metadataJson));
+    expect(shipped.allowCustomDataForDataTypeAny).toBe(false);
+    // Nothing else changes.
+    expect({ ...shipped, allowCustomDataForDataTypeAny: true }).toEqual(JSON.parse(generated.metadataJson));
+  }, 60_000);
+
+  test('a generated text without the flag, or with it twice, is refused rather than shipped unchanged', () => {
+    expect(() => addinMetadata('{"functions": []}')).toThrow(/allowCustomDataForDataTypeAny/);
+  });
+});

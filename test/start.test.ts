@@ -13,6 +13,8 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 
+const { buildCacheDir } = require('../webpack.common') as { buildCacheDir(dist: string): string };
+
 const ROOT = path.resolve(__dirname, '..');
 const USER_PORT = 3000;
 const USER_PID_FILE = path.join(ROOT, '.run', `server-${USER_PORT}.pid`);
@@ -78,7 +80,11 @@ beforeAll(async () => {
 afterAll(() => {
   npm('stop');
   fs.rmSync(outDir, { recursive: true, force: true });
+  fs.rmSync(buildCacheDir(outDir), { recursive: true, force: true }); // the cache npm start kept for that directory
 });
+
+/** webpack's persistent-cache warnings (`<w> [webpack.cache.PackFileCacheStrategy] Caching failed for pack …`). */
+const cacheWarnings = (run: { stdout: string; stderr: string }) => `${run.stdout}\n${run.stderr}`.split('\n').filter((line) => /webpack\.cache|Caching failed/.test(line));
 
 test('npm start serves the add-in over HTTPS on its port and returns; npm stop frees the port', async () => {
   expect(port).not.toBe(USER_PORT);
@@ -88,6 +94,7 @@ test('npm start serves the add-in over HTTPS on its port and returns; npm stop f
   expect(started.stdout).toContain(base);
   expect(started.stdout).toMatch(/No Excel desktop on this machine/);
   expect(started.stdout).toMatch(/Built in \d+\.\d s\./);
+  expect(cacheWarnings(started)).toEqual([]);
 
   // The development manifest, byte for byte: its own Id and "(dev)" in the name.
   const manifest = await fetchStatus('/manifest.xml');
@@ -132,4 +139,16 @@ test('npm start serves the add-in over HTTPS on its port and returns; npm stop f
   // Whatever ran on the user's port is as it was.
   expect(await portOpen(USER_PORT)).toBe(userPortOpenBefore);
   expect(readOrNone(USER_PID_FILE)).toBe(userPidBefore);
+}, 300_000);
+
+test('a second npm start reuses the build cache of its output directory, without cache warnings', async () => {
+  const again = npm('start');
+  expect(again.status).toBe(0);
+  expect(cacheWarnings(again)).toEqual([]);
+  // webpack restored the modules from the persistent cache instead of compiling them again.
+  expect(again.stdout).toMatch(/cached modules [\d.]+ [KM]iB \[cached\]/);
+  expect(fs.existsSync(buildCacheDir(outDir))).toBe(true);
+  expect((await fetchStatus('/functions.json')).status).toBe(200);
+  expect(npm('stop').status).toBe(0);
+  expect(await portOpen(port)).toBe(false);
 }, 300_000);

@@ -3,7 +3,8 @@
  *
  *   deals scenario list [--lang L]                                         ids and titles
  *   deals scenario show ID [--set CELL=VALUE]... [--json] [--lang L]       the evaluated sheet
- *   deals scenario export ID|all --xlsx FILE [--set …] [--protect] [--lang L]  a workbook with formulas and cached values
+ *   deals scenario export ID|all --xlsx FILE [--set …] [--protect | --values] [--lang L]  a workbook with formulas and cached values
+ *                                                                          (--values: every formula replaced by its value)
  *
  * `--set` is a what-if: the preset is recalculated with an input changed, given by its cell
  * (`B15`), its id (`price`) or its label (`"AMD share price on the valuation date"`); the value is
@@ -29,7 +30,7 @@ import { CliIo, Command, EXIT_FAILED, EXIT_OK, systemErrorSentence, usageError }
 const USAGE = [
   'deals scenario list [--lang LANG]',
   '       deals scenario show ID [--set INPUT=VALUE]... [--json] [--lang LANG]',
-  '       deals scenario export ID|all --xlsx FILE [--set INPUT=VALUE]... [--protect] [--lang LANG]',
+  '       deals scenario export ID|all --xlsx FILE [--set INPUT=VALUE]... [--protect | --values] [--lang LANG]',
   '',
   'list       the preset deals: id and title',
   'show       the preset evaluated by the formula engine: its named outputs as the sheet shows them',
@@ -42,6 +43,7 @@ const USAGE = [
   '           (B15), id (price) or label ("AMD share price on the valuation date"); VALUE is read',
   '           as Excel reads typing: 600, 1,000, 45%, 2025-10-06, TRUE',
   '--protect  protect formulas: the sheets are protected (no password), only input cells unlocked',
+  '--values   values only, for readers without the add-in: every formula replaced by its value, a note row saying so',
   '--lang     the language of the sheets: en (the default), zh-TW (繁體中文) or zh-CN (简体中文);',
   '           also zh-HK, zh-MO, zh-Hant (繁體中文), zh-SG, zh-Hans, zh (简体中文). Labels, headers,',
   '           notes, checks, chart titles and sheet names are translated; formulas, number formats,',
@@ -240,21 +242,27 @@ export function writeFileAtomically(file: string, bytes: Uint8Array, writeFile: 
   }
 }
 
-async function exportPresets(id: string, file: string, assignments: readonly string[], protect: boolean, messages: Messages, io: CliIo): Promise<number> {
+async function exportPresets(id: string, file: string, assignments: readonly string[], protect: boolean, valuesOnly: boolean, messages: Messages, io: CliIo): Promise<number> {
   if (id === 'all' && assignments.length > 0) throw new UsageProblem('scenario export: --set needs one preset id, not "all"');
+  if (protect && valuesOnly) throw new UsageProblem('scenario export: --values leaves no formula to protect; give --protect or --values');
   const ids = id === 'all' ? PRESET_IDS : [id];
   const plans = ids.map((presetId) => applyWhatIfs(buildSheetPlan(scenarioById(presetId), messages), assignments).plan);
   const { sheets } = evaluatePlans(plans);
   // exceljs is loaded only to export.
   const { workbookBuffer } = await import('../xlsx/workbookFile');
-  const bytes = await workbookBuffer(sheets.map(({ plan, placed, values }) => ({ name: placed.sheetName, plan, values, protectFormulas: protect })));
+  const withFormulas = sheets.map(({ plan, placed, values }) => ({ name: placed.sheetName, plan, values, protectFormulas: protect }));
+  let bytes: Uint8Array;
+  if (valuesOnly) {
+    const { valuesOnlySheet } = await import('../xlsx/valuesOnly');
+    bytes = await workbookBuffer(withFormulas.map((sheet) => valuesOnlySheet(sheet, formatMessage(messages, 'export.valuesNote'))), null);
+  } else bytes = await workbookBuffer(withFormulas);
   try {
     writeFileAtomically(file, bytes);
   } catch (error) {
     io.stderr.write(`deals: ${writeFailure(file, error)}\n`);
     return EXIT_FAILED;
   }
-  const protection = protect ? ', formulas protected' : '';
+  const protection = protect ? ', formulas protected' : valuesOnly ? ', values only (every formula replaced by its value)' : '';
   io.stdout.write(`${file}: ${sheets.length} sheet${sheets.length === 1 ? '' : 's'} (${sheets.map((s) => s.placed.sheetName).join(', ')}), ${bytes.length} bytes${protection}\n`);
   return EXIT_OK;
 }
@@ -302,13 +310,13 @@ export const scenarioCommand: Command = {
         return showPreset(knownId('show', positional[0]), sets, flags.has('--json'), messages, io);
       }
       if (action === 'export') {
-        const { positional, sets, flags, values } = readArgs(rest, ['--protect'], ['--xlsx', '--lang']);
+        const { positional, sets, flags, values } = readArgs(rest, ['--protect', '--values'], ['--xlsx', '--lang']);
         if (positional.length > 1) throw new UsageProblem(`scenario export: give one preset id or "all", not ${positional.length}`);
         const id = knownId('export', positional[0], true);
         const file = values.get('--xlsx');
         if (!file) throw new UsageProblem('scenario export: give --xlsx FILE');
         if (file === '-') throw new UsageProblem('scenario export: --xlsx - would write a file named "-"; give a file name (the workbook is binary, it is not written to standard output)');
-        return await exportPresets(id, file, sets, flags.has('--protect'), cliMessages(values.get('--lang')), io);
+        return await exportPresets(id, file, sets, flags.has('--protect'), flags.has('--values'), cliMessages(values.get('--lang')), io);
       }
     } catch (error) {
       if (error instanceof UsageProblem) return usageError(io, error.message, USAGE);

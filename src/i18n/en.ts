@@ -69,6 +69,9 @@ export const en = {
   'workbench.exported': 'Saved {file} with the sheets {sheets}.',
   'workbench.exportEmpty': 'The workbook is empty: load a preset or type into a cell first.',
   'workbench.exportFailed': 'Could not export the workbook: {reason}',
+  'workbench.exportValues': 'Export values',
+  'workbench.exportValuesHint': 'The workbook with every formula replaced by its value, for readers without the add-in.',
+  'export.valuesNote': 'Values only: every formula of this workbook was replaced by the value it had when exported, for readers without the AI Deal Modeler add-in. Changing an input here changes nothing else.',
   'workbench.error.load': 'the formula engine could not build the sheet ({detail}). Nothing was added.',
   // Protect formulas (every sink), and the workbench's editing: undo, error counts, confirmations, narrow windows.
   'taskpane.protectFormulas': 'Protect formulas',

@@ -43,6 +43,19 @@ export const METADATA_FILES: ReadonlyArray<{ readonly officeLocale: string; read
   { officeLocale: 'zh-CN', locale: 'zh-Hans', file: 'functions-zh-CN.json' },
 ];
 
+/**
+ * Every Office display language the manifest has overrides for, in the manifest's order, with the
+ * catalogue and metadata file it uses: Hong Kong and Macao read 繁體中文 as Taiwan does, Singapore
+ * 简体中文 as the mainland does (the same mapping as the pane and the CLI, src/i18n/locale.ts).
+ */
+export const MANIFEST_LOCALES: ReadonlyArray<{ readonly officeLocale: string; readonly locale: Locale; readonly file: string }> = [
+  { officeLocale: 'zh-TW', locale: 'zh-Hant', file: 'functions-zh-TW.json' },
+  { officeLocale: 'zh-HK', locale: 'zh-Hant', file: 'functions-zh-TW.json' },
+  { officeLocale: 'zh-MO', locale: 'zh-Hant', file: 'functions-zh-TW.json' },
+  { officeLocale: 'zh-CN', locale: 'zh-Hans', file: 'functions-zh-CN.json' },
+  { officeLocale: 'zh-SG', locale: 'zh-Hans', file: 'functions-zh-CN.json' },
+];
+
 export const functionDescriptionKey = (id: string): string => `fn.${id}.description`;
 export const parameterDescriptionKey = (id: string, name: string): string => `fn.${id}.param.${name}`;
 export const resultDescriptionKey = (id: string): string => `fn.${id}.result`;

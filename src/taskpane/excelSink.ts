@@ -31,12 +31,12 @@
  *        Chart.name/title/legend/setPosition, ChartAxisTitle.text, series.getItemAt, ChartSeries.name
  *   1.4  workbook.names / worksheet.names (load, add with comment, getItemOrNullObject, delete),
  *        worksheets.getItemOrNullObject
- *   1.6  application.suspendApiCalculationUntilNextSync
  *   1.7  Range.hyperlink, Worksheet.freezePanes, ChartSeriesCollection.add, ChartSeries.setValues /
  *        setXAxisValues
  *   1.8  ChartAxis.numberFormat
  *   1.2  (with "protect formulas") RangeFormat.protection.locked, WorksheetProtection.protect
- * All of these run in Excel on the web, Windows and Mac (Microsoft 365, and Excel 2019 and later).
+ * ExcelApi 1.8 is in Excel on the web, Microsoft 365 on Windows and Mac, and every perpetual build
+ * that has the add-in's custom-functions and shared-runtime requirement sets (README "Requirements").
  *
  * Column widths: a plan gives them in Excel's character units (the number the Column Width dialog
  * shows: widths of the digit 0 of the default font); Office.js sets them in points. A width of w
@@ -304,7 +304,11 @@ function queueWrite(
   protectFormulas: boolean,
 ): Queued {
   const { plan } = prepared;
-  context.application.suspendApiCalculationUntilNextSync();
+  // No suspendApiCalculationUntilNextSync: it would leave the recalculation of the new formulas
+  // to us ("it is the developer's responsibility to re-calc the workbook", Microsoft's reference)
+  // at the cost of a third sync, and saves nothing here: the batch writes every formula in ONE
+  // `formulas` matrix, so Excel in automatic mode calculates once after it anyway (in manual mode
+  // it calculates when the user asks, as for any cell typed in).
   const sheet = context.workbook.worksheets.add(sheetName);
   sheet.load('id'); // which sheet is ours, should the batch fail later
 

@@ -34,6 +34,8 @@ import type { EditOutcome } from './workbook';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const EXPORT_FILE = 'ai-deal-modeler.xlsx';
+/** "Export values": every formula replaced by its value (src/xlsx/valuesOnly.ts). */
+const VALUES_FILE = 'ai-deal-modeler-values.xlsx';
 
 function start(): void {
   const root = document.getElementById('workbench');
@@ -75,11 +77,15 @@ function mountPage(root: HTMLElement, locale: Locale, book: WorkbenchBook, carri
   const exportButton = element('button', 'wb-button', text(messages, 'workbench.export'));
   exportButton.type = 'button';
   exportButton.id = 'wb-export';
+  const valuesButton = element('button', 'wb-button', text(messages, 'workbench.exportValues'));
+  valuesButton.type = 'button';
+  valuesButton.id = 'wb-export-values';
+  valuesButton.title = text(messages, 'workbench.exportValuesHint');
   const namesToggle = element('button', 'wb-button wb-toggle', text(messages, 'workbench.namesToggle'));
   namesToggle.type = 'button';
   namesToggle.id = 'wb-names-toggle';
   namesToggle.setAttribute('aria-controls', 'wb-names');
-  header.append(titles, status, namesToggle, exportButton);
+  header.append(titles, status, namesToggle, exportButton, valuesButton);
 
   // Task pane.
   const pane = element('aside', 'wb-pane');
@@ -215,10 +221,13 @@ function mountPage(root: HTMLElement, locale: Locale, book: WorkbenchBook, carri
     }
   });
 
-  exportButton.addEventListener('click', () => void exportWorkbook());
+  exportButton.addEventListener('click', () => void exportWorkbook(false));
+  valuesButton.addEventListener('click', () => void exportWorkbook(true));
 
-  async function exportWorkbook(): Promise<void> {
+  async function exportWorkbook(valuesOnly: boolean): Promise<void> {
+    const fileName = valuesOnly ? VALUES_FILE : EXPORT_FILE;
     exportButton.disabled = true;
+    valuesButton.disabled = true;
     say(text(messages, 'workbench.exporting'));
     try {
       const sheets = book.toSave();
@@ -228,22 +237,27 @@ function mountPage(root: HTMLElement, locale: Locale, book: WorkbenchBook, carri
       }
       // exceljs is loaded only when a workbook is exported (a chunk of its own).
       const { workbookBuffer } = await import(/* webpackChunkName: "xlsx" */ '../xlsx/workbookFile');
-      const bytes = await workbookBuffer(sheets);
+      let bytes: Uint8Array;
+      if (valuesOnly) {
+        const { valuesOnlySheet } = await import(/* webpackChunkName: "xlsx" */ '../xlsx/valuesOnly');
+        bytes = await workbookBuffer(sheets.map((sheet) => valuesOnlySheet(sheet, text(messages, 'export.valuesNote'))), null);
+      } else bytes = await workbookBuffer(sheets);
       const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: XLSX_TYPE }));
       const link = element('a');
       link.href = url;
-      link.download = EXPORT_FILE;
+      link.download = fileName;
       link.hidden = true;
       document.body.append(link);
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      say(text(messages, 'workbench.exported', { file: EXPORT_FILE, sheets: sheets.map((s) => s.name).join(', ') }), 'success');
+      say(text(messages, 'workbench.exported', { file: fileName, sheets: sheets.map((s) => s.name).join(', ') }), 'success');
     } catch (error) {
       const reason = error instanceof Error && error.message ? error.message : text(messages, 'taskpane.error.unknown');
       say(text(messages, 'workbench.exportFailed', { reason }), 'error');
     } finally {
       exportButton.disabled = false;
+      valuesButton.disabled = false;
     }
   }
 
@@ -259,6 +273,15 @@ function mountPage(root: HTMLElement, locale: Locale, book: WorkbenchBook, carri
   }
 
   mountTaskpane(paneRoot, workbenchSink(book, messages), messages, { notice: text(messages, 'workbench.ready'), language: { current: locale, choose: switchLanguage } });
+  // The pane's status line does not stick over the preset cards here (workbench.css), so a load's
+  // result ("Loaded …", or why not) is repeated in the header status, which is always in view.
+  const paneStatus = paneRoot.querySelector<HTMLElement>('#deals-status');
+  if (paneStatus) {
+    new MutationObserver(() => {
+      const tone = paneStatus.dataset.tone;
+      if ((tone === 'success' || tone === 'error') && paneStatus.textContent) say(paneStatus.textContent, tone);
+    }).observe(paneStatus, { childList: true, characterData: true, subtree: true, attributes: true, attributeFilter: ['data-tone'] });
+  }
   renderAll();
   if (carried) grid.selectAddress(carried.selected);
   say(carried?.status ?? text(messages, 'workbench.welcome'), carried ? 'success' : 'info');

@@ -5,7 +5,9 @@
  * - a JavaScript custom function is saved as `_xldudf_<NAMESPACE>_<NAME>`, the namespace's dot
  *   turned into an underscore: `DEALS.WARRANTVALUE(…)` → `_xldudf_DEALS_WARRANTVALUE(…)`
  *   (OfficeDev/office-js issue #5611; OfficeDev/Excel-Custom-Functions issue #108). Excel with the
- *   add-in recalculates such a cell; any other application shows the cached value;
+ *   add-in recalculates such a cell; an application without it shows the cached value only until
+ *   it recalculates the cell (LibreOffice Calc does so on load for array and TRUE/FALSE formulas,
+ *   then shows #NAME?: `valuesOnly.ts` writes a file for such readers);
  * - a function added after Excel 2007 is saved as `_xlfn.<NAME>` (`_xlfn.NORM.S.DIST`, `_xlfn.RRI`).
  */
 import { FormulaToken, tokenizeFormula } from '../formula/tokens';

@@ -2,13 +2,17 @@
  * Parts of an .xlsx package that the file library (exceljs) does not write, added to its output:
  *
  * - Dynamic arrays. A spilled DEALS result is stored as Excel 365 stores one: an array formula
- *   over the spill range whose anchor cell carries `cm="1"`, pointing at the XLDAPR cell-metadata
+ *   over the spill range (or over its own cell, for a formula that needs array evaluation without
+ *   spilling) whose anchor cell carries `cm="1"`, pointing at the XLDAPR cell-metadata
  *   record in `xl/metadata.xml` ([MS-XLSX] 2.6.69 dynamicArrayProperties, fDynamic="1"). Without
  *   it Excel reads a legacy fixed-size `{=…}` array formula.
- * - The add-in. `xl/webextensions/webextension1.xml` names the add-in by its manifest Id, and the
- *   task-pane part `taskpanes.xml` (visibility 1) makes Excel offer to load it when the file opens,
- *   as in Microsoft's Office-OOXML-EmbedAddin sample and "Automatically open a task pane with a
- *   document" (store type EXCatalog: centralized deployment from the Microsoft 365 admin center).
+ * - The add-in. `xl/webextensions/webextension1.xml` names the add-in by its manifest Id with the
+ *   property Office.AutoShowTaskpaneWithDocument = true, and the task-pane part `taskpanes.xml`
+ *   (visibility 1) makes Excel open it when the file opens, as in Microsoft's
+ *   Office-OOXML-EmbedAddin sample and "Automatically open a task pane with a document" (store type
+ *   EXCatalog: centralized deployment from the Microsoft 365 admin center). Excel opens the
+ *   ShowTaskpane action whose TaskpaneId is `Office.AutoShowTaskpaneWithDocument` ([MS-OWEMXML]
+ *   2.2.176 ShowTaskpane), so the manifest's one action has that id (test/manifest.test.ts).
  * - calcPr. `calcId` says which calculation engine last computed the cached values; Excel
  *   recalculates a whole workbook on load when the id is older than its own (ECMA-376 Part 1,
  *   18.2.2). exceljs writes 171027 (Excel 2016), so Excel 365 would recalculate every DEALS cell
@@ -18,6 +22,9 @@
  */
 import JSZip from 'jszip';
 import addin from '../addin.json';
+
+/** The TaskpaneId of the manifest action that a workbook opening with the add-in shows (see above). */
+export const AUTO_SHOW_TASKPANE_ID = 'Office.AutoShowTaskpaneWithDocument';
 
 /** The calculation engine id Excel 2019, 2021 and Microsoft 365 write (see above). */
 export const CALC_ID = 191029;
@@ -58,7 +65,7 @@ function webExtensionPart(reference: AddinReference): string {
     `<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{${reference.id.toUpperCase()}}">` +
     `<we:reference id="${escapeAttribute(reference.id)}" version="${escapeAttribute(reference.version)}" store="${escapeAttribute(reference.store)}" storeType="${reference.storeType}"/>` +
     '<we:alternateReferences/>' +
-    '<we:properties><we:property name="Office.AutoShowTaskpaneWithDocument" value="true"/></we:properties>' +
+    `<we:properties><we:property name="${AUTO_SHOW_TASKPANE_ID}" value="true"/></we:properties>` +
     '<we:bindings/>' +
     '<we:snapshot xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>' +
     '</we:webextension>'
@@ -95,7 +102,10 @@ function addRelationship(rels: string, type: string, target: string): string {
 const addOverride = (types: string, partName: string, contentType: string) =>
   types.replace('</Types>', `<Override PartName="${partName}" ContentType="${contentType}"/></Types>`);
 
-/** `cm="1"` on every array-formula anchor: all array formulas this writer stores are spills. */
+/**
+ * `cm="1"` on every array-formula anchor: every array formula this writer stores is a dynamic
+ * array (a spill, or one cell that needs array evaluation: `arrayFormulas.ts`).
+ */
 export function markDynamicArrays(sheetXml: string): { xml: string; anchors: number } {
   let anchors = 0;
   const xml = sheetXml.replace(/<c r="([A-Z]+[0-9]+)"([^>]*)><f t="array"/g, (_all, ref: string, rest: string) => {
@@ -105,8 +115,8 @@ export function markDynamicArrays(sheetXml: string): { xml: string; anchors: num
   return { xml, anchors };
 }
 
-/** The package exceljs wrote, with the parts above added. */
-export async function addPackageParts(xlsx: Uint8Array, reference: AddinReference = PRODUCTION_ADDIN): Promise<Uint8Array> {
+/** The package exceljs wrote, with the parts above added (no add-in part for a `null` reference). */
+export async function addPackageParts(xlsx: Uint8Array, reference: AddinReference | null = PRODUCTION_ADDIN): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
   let types = await text(zip, '[Content_Types].xml');
 
@@ -126,12 +136,14 @@ export async function addPackageParts(xlsx: Uint8Array, reference: AddinReferenc
   if (!/<calcPr\b[^>]*\/>/.test(workbook)) throw new Error('xlsx: workbook.xml has no calcPr to set');
   zip.file('xl/workbook.xml', workbook.replace(/<calcPr\b[^>]*\/>/, `<calcPr calcId="${CALC_ID}"/>`));
 
-  zip.file('xl/webextensions/webextension1.xml', webExtensionPart(reference));
-  zip.file('xl/webextensions/taskpanes.xml', TASKPANES_PART);
-  zip.file('xl/webextensions/_rels/taskpanes.xml.rels', TASKPANES_RELS);
-  zip.file('_rels/.rels', addRelationship(await text(zip, '_rels/.rels'), WEB_EXTENSION_TASKPANES_REL, 'xl/webextensions/taskpanes.xml'));
-  types = addOverride(types, '/xl/webextensions/taskpanes.xml', 'application/vnd.ms-office.webextensiontaskpanes+xml');
-  types = addOverride(types, '/xl/webextensions/webextension1.xml', 'application/vnd.ms-office.webextension+xml');
+  if (reference) {
+    zip.file('xl/webextensions/webextension1.xml', webExtensionPart(reference));
+    zip.file('xl/webextensions/taskpanes.xml', TASKPANES_PART);
+    zip.file('xl/webextensions/_rels/taskpanes.xml.rels', TASKPANES_RELS);
+    zip.file('_rels/.rels', addRelationship(await text(zip, '_rels/.rels'), WEB_EXTENSION_TASKPANES_REL, 'xl/webextensions/taskpanes.xml'));
+    types = addOverride(types, '/xl/webextensions/taskpanes.xml', 'application/vnd.ms-office.webextensiontaskpanes+xml');
+    types = addOverride(types, '/xl/webextensions/webextension1.xml', 'application/vnd.ms-office.webextension+xml');
+  }
   zip.file('[Content_Types].xml', types);
 
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });

@@ -1,10 +1,13 @@
 /**
  * The xlsx sink: evaluated SheetPlans as an Excel workbook file, each formula stored as Excel
  * itself stores it (`fileFormula.ts`) together with its computed value, so the file recalculates
- * in Excel with the add-in and shows the cached values in any other spreadsheet application.
+ * in Excel with the add-in; another application shows the cached values except in the cells it
+ * recalculates itself (LibreOffice: array and TRUE/FALSE formulas, #NAME? there). A values-only
+ * workbook for such readers: `valuesOnly.ts`.
  *
  * A spilled result is stored as a dynamic array over its spill range, with every cell's value
- * cached. Styles, number formats, column widths, frozen panes, hyperlinks and workbook names follow
+ * cached, and a single-cell formula that needs array evaluation as a dynamic array over its own
+ * cell (`arrayFormulas.ts`). Styles, number formats, column widths, frozen panes, hyperlinks and workbook names follow
  * the plan; wrapped header rows get the height their text needs, and each sheet prints fitted to
  * one page wide. Charts are not written (the file format library has no chart support).
  * `packageParts.ts` adds what the library cannot write: the dynamic-array metadata, the add-in's
@@ -13,6 +16,7 @@
  */
 import ExcelJS from 'exceljs';
 import { a1, isFormulaCell, numberFormatGrid, SheetPlan, STYLE_GUIDE } from '../scenarios';
+import { arrayFormulaRefs } from './arrayFormulas';
 import { toFileFormula } from './fileFormula';
 import { AddinReference, addPackageParts, PRODUCTION_ADDIN } from './packageParts';
 
@@ -89,14 +93,14 @@ async function addSheet(workbook: ExcelJS.Workbook, { name, plan, values, protec
   for (const [row, height] of wrappedRowHeights(plan)) sheet.getRow(row + 1).height = height;
   plan.columnWidths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
 
-  const spillAnchors = new Map(plan.spills.map((spill) => [spill.anchor, spill.range]));
+  const arrayRefs = arrayFormulaRefs(plan); // spills, and single cells that need array evaluation
   plan.cells.forEach((row, r) =>
     row.forEach((cell, c) => {
       const address = a1.formatCell(r, c);
       const value = values[r]?.[c] ?? null;
       if (isFormulaCell(cell)) {
         const formula = toFileFormula(cell.formula);
-        const range = spillAnchors.get(address);
+        const range = arrayRefs.get(address);
         sheet.getCell(address).value = range
           ? ({ formula, result: cached(value), shareType: 'array', ref: range } as ExcelJS.CellFormulaValue)
           : { formula, result: cached(value) };
@@ -155,9 +159,10 @@ async function protectSheetFormulas(sheet: ExcelJS.Worksheet, plan: SheetPlan): 
 
 /**
  * The workbook as xlsx bytes (a Uint8Array, so the same code runs in Node and in a browser).
- * `addin` is the add-in the file asks Excel to load: the team's production add-in by default.
+ * `addin` is the add-in the file asks Excel to load: the team's production add-in by default, none
+ * for `null` (a values-only workbook, `valuesOnly.ts`).
  */
-export async function workbookBuffer(sheets: readonly SheetToSave[], addin: AddinReference = PRODUCTION_ADDIN): Promise<Uint8Array> {
+export async function workbookBuffer(sheets: readonly SheetToSave[], addin: AddinReference | null = PRODUCTION_ADDIN): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'AI Deal Modeler';
   for (const sheet of sheets) await addSheet(workbook, sheet);

@@ -13,6 +13,7 @@
  * docs/screenshots with `npm run screenshots`: see SCREENSHOTS in harness.ts).
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -25,7 +26,7 @@ import { en } from '../../src/i18n';
 import { a1, buildSheetPlan, PRESETS, scenarioById } from '../../src/scenarios';
 import type { SheetPlan } from '../../src/scenarios';
 import { displayValue } from '../../src/workbench/format';
-import { browserTestsEnabled, guardedPage, harnessForSuite, nonLocalRequests, ROOT as ROOT_DIR, writeScreenshot } from './harness';
+import { browserTestsEnabled, guardedPage, harnessForSuite, nonLocalRequests, OFFICE_HOSTED, ROOT as ROOT_DIR, writeScreenshot } from './harness';
 import type { GuardedPage, HarnessSession } from './harness';
 
 const OFFICE_MOCK = fs.readFileSync(path.join(__dirname, 'officeMock.js'), 'utf8');
@@ -283,6 +284,32 @@ describeBrowser('in Chromium', () => {
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
     }, 120_000);
 
+    test('"Export values" downloads the workbook with every formula replaced by its value and a note row', async () => {
+      const { page } = await open('/workbench.html');
+      await loadPreset(page, 'amd');
+      await page.click('#wb-grid td[data-address="B15"]');
+      await page.keyboard.type('600');
+      await page.keyboard.press('Enter');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#wb-export-values')]);
+      expect(download.suggestedFilename()).toBe('ai-deal-modeler-values.xlsx');
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'deals-workbench-')), 'values.xlsx');
+      await download.saveAs(file);
+      await page.waitForFunction(() => document.getElementById('wb-status')?.dataset.tone === 'success');
+      const zip = await JSZip.loadAsync(fs.readFileSync(file));
+      const sheetFiles = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+      expect(sheetFiles.length).toBeGreaterThan(0);
+      for (const name of sheetFiles) expect([name, /<f[\s>]/.test(await zip.file(name)!.async('string'))]).toEqual([name, false]);
+      expect(Object.keys(zip.files).some((n) => n.startsWith('xl/webextensions/'))).toBe(false);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(file);
+      const amd = workbook.getWorksheet('AMD warrants')!;
+      expect(amd.getCell('B91').value).toBe(95998400000); // the edited model's value, no formula
+      const texts: string[] = [];
+      amd.eachRow((row) => row.eachCell((cell) => typeof cell.value === 'string' && texts.push(cell.value)));
+      expect(texts[texts.length - 1]).toBe(en['export.valuesNote']);
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }, 120_000);
+
     test('screenshot: the workbench with the AMD preset loaded (workbench-amd.png)', async () => {
       const { page } = await open('/workbench.html', { viewport: { width: 1440, height: 900 } });
       await loadPreset(page, 'amd');
@@ -300,7 +327,7 @@ describeBrowser('in Chromium', () => {
           const r = el.getBoundingClientRect();
           return { selector, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
         };
-        const header = ['.wb-titles', '#wb-status', '#wb-names-toggle', '#wb-export'].map(box);
+        const header = ['.wb-titles', '#wb-status', '#wb-names-toggle', '#wb-export', '#wb-export-values'].map(box);
         const body = ['.wb-pane', '.wb-formula-bar', '#wb-grid', '#wb-tabs', '.wb-hint', '#wb-names'].map(box);
         return { header, body, scrollWidth: document.documentElement.scrollWidth, scrollHeight: document.documentElement.scrollHeight };
       });
@@ -317,6 +344,29 @@ describeBrowser('in Chromium', () => {
         }
       }
     }
+
+    test.each([
+      [800, 600],
+      [1440, 900],
+    ])('at %d × %d, after loading the last preset, the pane status covers no preset card and the header says what was loaded', async (width, height) => {
+      const { page } = await open('/workbench.html', { viewport: { width, height } });
+      const last = PRESETS[PRESETS.length - 1].id;
+      await loadPreset(page, last);
+      await page.waitForFunction(() => document.getElementById('deals-status')?.dataset.tone === 'success');
+      const loaded = await page.textContent('#deals-status');
+      expect(loaded).toMatch(/^Loaded /);
+      expect(await page.textContent('#wb-status')).toBe(loaded);
+      const overlaps = await page.evaluate(() => {
+        const pane = document.querySelector('.wb-pane')!.getBoundingClientRect();
+        const status = document.getElementById('deals-status')!.getBoundingClientRect();
+        return Array.from(document.querySelectorAll('.wb-pane .preset'))
+          .map((card) => ({ id: card.querySelector('button')?.id, r: card.getBoundingClientRect() }))
+          .filter(({ r }) => r.bottom > pane.top && r.top < pane.bottom) // visible in the pane
+          .filter(({ r }) => Math.min(r.bottom, status.bottom) - Math.max(r.top, status.top) > 0.5)
+          .map(({ id }) => id);
+      });
+      expect(overlaps).toEqual([]);
+    }, 120_000);
 
     test.each([
       [1024, 768],
@@ -550,6 +600,29 @@ describeBrowser('in Chromium', () => {
       expect(nonLocalRequests(session.harness, guarded)).toEqual([]);
       // Office.js outside an Office host tries to frame its telemetry page and set an inline style;
       // the add-in's CSP blocks both (and nothing leaves the machine). Anything else is a failure.
+      const unexpected = guarded.errors.filter(
+        (e) => !/Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/' violates/.test(e) && !/Applying inline style violates .*style-src 'self'/.test(e),
+      );
+      expect(unexpected).toEqual([]);
+      await guarded.context.close();
+    }, 120_000);
+  });
+
+  // Microsoft moved the Office.js CDN; the page's CSP allows both hosts. The built page, with its
+  // office.js <script> pointed at each host in turn, must load the real Office.js from there (and
+  // the files it loads beside itself) without a CSP violation of its own.
+  describe.each(OFFICE_HOSTED)('task pane page with office.js from %s', (base) => {
+    test('loads Office.js from that host under the page CSP and says where to open it', async () => {
+      const guarded = await guardedPage(session.harness, { office: { kind: 'package' }, initScript: 'window.CustomFunctions = { associate() {} };', viewport: { width: 360, height: 720 } });
+      const built = fs.readFileSync(path.join(session.harness.dir, 'taskpane.html'), 'utf8');
+      const html = built.replace('https://appsforoffice.microsoft.com/lib/1/hosted/office.js', `${base}office.js`);
+      expect(html.includes(`${base}office.js`)).toBe(true);
+      await guarded.page.route(`${session.harness.origin}/taskpane.html`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+      await guarded.page.goto(`${session.harness.origin}/taskpane.html`);
+      await guarded.page.waitForFunction((notice) => document.getElementById('deals-status')?.textContent === notice, en['taskpane.notExcel']);
+      expect(guarded.office[0]).toBe(`${base}office.js`);
+      expect(guarded.office.every((url) => url.startsWith(base))).toBe(true);
+      expect(guarded.external).toEqual([]);
       const unexpected = guarded.errors.filter(
         (e) => !/Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/' violates/.test(e) && !/Applying inline style violates .*style-src 'self'/.test(e),
       );

@@ -17,7 +17,8 @@ import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 export const ROOT = path.resolve(__dirname, '../..');
 export const CHROMIUM = process.env.DEALS_CHROMIUM || '/usr/bin/chromium';
 export const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const OFFICE_HOSTED = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
+/** Where Microsoft serves Office.js: the page's CDN and the one Office.js moved to; both answered from the package. */
+export const OFFICE_HOSTED = ['https://appsforoffice.microsoft.com/lib/1/hosted/', 'https://officeapis.public.onecdn.static.microsoft/1/'];
 const OFFICE_PACKAGE = path.join(ROOT, 'node_modules/@microsoft/office-js/dist');
 export const BUILD_DIR = path.join(ROOT, '.run', 'browser-dist');
 /**
@@ -190,12 +191,13 @@ export async function guardedPage(harness: Harness, options: { viewport?: { widt
     if (url.protocol === 'https:' && (url.hostname === 'localhost' || url.hostname === '127.0.0.1') && url.port === new URL(harness.origin).port) {
       return route.continue();
     }
-    if (url.href.startsWith(OFFICE_HOSTED)) {
+    const hosted = OFFICE_HOSTED.find((base) => url.href.startsWith(base));
+    if (hosted) {
       if (officeSource.kind === 'script' && url.href === OFFICE_CDN) {
         office.push(url.href);
         return route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: officeSource.body });
       }
-      const file = path.join(OFFICE_PACKAGE, url.pathname.slice(new URL(OFFICE_HOSTED).pathname.length));
+      const file = path.join(OFFICE_PACKAGE, url.pathname.slice(new URL(hosted).pathname.length));
       if (officeSource.kind === 'package' && file.startsWith(OFFICE_PACKAGE + path.sep) && fs.existsSync(file)) {
         office.push(url.href);
         return route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: fs.readFileSync(file) });

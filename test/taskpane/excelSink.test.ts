@@ -76,8 +76,20 @@ describe('a load costs two syncs, whatever the plan', () => {
     expect(write.operations.filter((op) => op.kind === 'Range.numberFormat')).toEqual([{ kind: 'Range.numberFormat', address: used }]);
     expect(write.operations.filter((op) => op.kind === 'Range.formulas')).toEqual([{ kind: 'Range.formulas', address: used }]);
     // numberFormat before formulas, both right after the sheet is added (and its id loaded).
-    expect(write.operations.slice(1, 5).map((op) => op.kind)).toEqual(['Worksheets.add', 'load', 'Range.numberFormat', 'Range.formulas']);
+    expect(write.operations.slice(0, 4).map((op) => op.kind)).toEqual(['Worksheets.add', 'load', 'Range.numberFormat', 'Range.formulas']);
     expect(write.bytes).toBeLessThan(1_000_000);
+  });
+
+  // Microsoft's reference: after suspendApiCalculationUntilNextSync "it is the developer's
+  // responsibility to re-calc the workbook". The writer does not suspend; were it to, a later
+  // request would have to recalculate, or the new DEALS cells would wait for the user's next edit.
+  test.each(PLANS)('%s: calculation is never left suspended: no suspension, or a recalculation after it', async (_id, plan) => {
+    const host = userWorkbook();
+    await writePlanToExcel(plan, { run: host.run });
+    const kinds = host.requests.map((request) => request.operations.map((op) => op.kind));
+    const suspended = kinds.findIndex((request) => request.includes('Application.suspendApiCalculationUntilNextSync'));
+    if (suspended >= 0) expect(kinds.slice(suspended + 1).some((request) => request.includes('Application.calculate'))).toBe(true);
+    else expect(kinds.flat()).not.toContain('Application.suspendApiCalculationUntilNextSync');
   });
 
   test('a 2,000-row plan still takes 2 syncs and stays under the request limit', async () => {

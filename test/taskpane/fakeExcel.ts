@@ -203,12 +203,13 @@ export function emptySheet(name: string, cells: Record<string, CellState> = {}):
 class FakeContext {
   readonly queue: Operation[] = [];
   readonly workbook: FakeWorkbook;
-  readonly application: { suspendApiCalculationUntilNextSync(): void };
+  readonly application: { suspendApiCalculationUntilNextSync(): void; calculate(calculationType: string): void };
 
   constructor(readonly host: FakeExcel) {
     this.workbook = new FakeWorkbook(this);
     this.application = {
       suspendApiCalculationUntilNextSync: () => this.enqueue({ kind: 'Application.suspendApiCalculationUntilNextSync', apply: () => undefined }),
+      calculate: (calculationType: string) => this.enqueue({ kind: 'Application.calculate', payload: calculationType, apply: () => undefined }),
     };
   }
 
