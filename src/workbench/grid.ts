@@ -381,7 +381,15 @@ export class GridView {
 
   /** Undoes (or redoes) the last edit and selects its cell; says so when there is nothing to undo. */
   undo(how: 'undo' | 'redo'): void {
-    const outcome = how === 'undo' ? this.book.undo() : this.book.redo();
+    let outcome;
+    try {
+      outcome = how === 'undo' ? this.book.undo() : this.book.redo();
+    } catch (error) {
+      // The engine refused the content to put back (engine/limits.ts): the edit stays where it was.
+      const reason = error instanceof Error && error.message ? error.message : text(this.messages, 'taskpane.error.unknown');
+      this.hooks.onError?.(text(this.messages, 'workbench.editFailed', { cell: this.selectedAddress, reason }));
+      return;
+    }
     if (!outcome) {
       this.hooks.onInfo?.(text(this.messages, how === 'undo' ? 'workbench.nothingToUndo' : 'workbench.nothingToRedo'));
       return;

@@ -23,6 +23,8 @@ import type { HyperFormula } from 'hyperformula';
 import { format as formatNumber, isDateFormat, parseValue } from 'numfmt';
 import { cellFormula, createEngine, fromCellValue, setCell } from '../engine';
 import type { CellInput, EngineScalar } from '../engine';
+import { FormulaLimitError, MAX_FORMULA_CHARS, MAX_FORMULA_DEPTH, MAX_NESTING_LEVELS } from '../engine/limits';
+import type { FormulaLimit } from '../engine/limits';
 import { addPlanSheet, sheetValues } from '../engine/planSheet';
 import { formatMessage as text } from '../i18n';
 import type { Messages } from '../i18n';
@@ -241,8 +243,13 @@ export class WorkbenchBook {
   setInput(id: number, row: number, col: number, typed: string): EditOutcome {
     if (!this.isEditable(id, row, col)) throw new Error(`${a1.formatCell(row, col)} is locked: the sheet is protected`);
     const edit: Edit = { sheet: id, row, col, before: this.content(id, row, col), after: parseInput(typed) };
+    let outcome;
+    try {
+      outcome = this.apply(edit, edit.after);
+    } catch (error) {
+      throw error instanceof FormulaLimitError ? new Error(limitMessage(this.messages, error.limit)) : error;
+    }
     this.rememberOriginal(id, row, col, edit.before);
-    const outcome = this.apply(edit, edit.after);
     this.undoStack.push(edit);
     this.redoStack.length = 0;
     return outcome;
@@ -299,18 +306,20 @@ export class WorkbenchBook {
 
   /** Undoes the last edit (activating its sheet); undefined when there is none. */
   undo(): EditOutcome | undefined {
-    const edit = this.undoStack.pop();
+    const edit = this.undoStack[this.undoStack.length - 1];
     if (!edit) return undefined;
-    this.redoStack.push(edit);
-    return this.apply(edit, edit.before);
+    const outcome = this.apply(edit, edit.before);
+    this.redoStack.push(this.undoStack.pop()!);
+    return outcome;
   }
 
   /** Redoes the last undone edit; undefined when there is none. */
   redo(): EditOutcome | undefined {
-    const edit = this.redoStack.pop();
+    const edit = this.redoStack[this.redoStack.length - 1];
     if (!edit) return undefined;
-    this.undoStack.push(edit);
-    return this.apply(edit, edit.after);
+    const outcome = this.apply(edit, edit.after);
+    this.undoStack.push(this.redoStack.pop()!);
+    return outcome;
   }
 
   private apply(edit: Edit, content: CellInput): EditOutcome {
@@ -367,6 +376,18 @@ export class WorkbenchBook {
 
   private emit(event: BookEvent): void {
     for (const listener of this.listeners) listener(event);
+  }
+}
+
+/** Why a formula was refused (engine/limits.ts), in the page's language. */
+function limitMessage(messages: Messages, limit: FormulaLimit): string {
+  switch (limit.kind) {
+    case 'length':
+      return text(messages, 'workbench.formulaTooLong', { chars: limit.chars, max: MAX_FORMULA_CHARS });
+    case 'nesting':
+      return text(messages, 'workbench.formulaTooNested', { levels: limit.levels, position: limit.position, max: MAX_NESTING_LEVELS });
+    case 'depth':
+      return text(messages, 'workbench.formulaTooDeep', { max: MAX_FORMULA_DEPTH });
   }
 }
 

@@ -139,6 +139,28 @@ describe('undo, redo, errors, guarded formulas, protection', () => {
     expect(book.undo()).toBeUndefined();
   });
 
+  test.each([
+    ['1,500 chained terms', '=' + Array(1500).fill('1').join('+'), /^the formula chains more than 500 operators/],
+    ['200 nested parentheses', '=' + '('.repeat(200) + '1' + ')'.repeat(200), /^the formula nests 200 levels of brackets \(the 65th opens at character 66\); Excel takes at most 64\.$/],
+    ['8,193 characters', '=' + '1'.repeat(8192), /^the formula is 8193 characters long; Excel takes formulas of at most 8192\.$/],
+  ])('a formula of %s is refused in the page language, and every later edit, undo, redo and export works', async (_what, formula, reason) => {
+    const { book, id } = await amdBook();
+    book.setInput(id, 14, 1, '600'); // B15
+    const before = book.values(id);
+    expect(() => book.setInput(id, 20, 3, formula)).toThrow(reason);
+    expect(book.values(id)).toEqual(before);
+    expect(book.changedCells(id)).toEqual([{ row: 14, col: 1, content: 600 }]);
+    expect(book.setInput(id, 20, 3, '=B15*2')).toMatchObject({ address: 'D21', errors: 0 });
+    expect(book.value(id, 20, 3)).toBe(1200);
+    expect(book.undo()).toMatchObject({ address: 'D21' });
+    expect(book.undo()).toMatchObject({ address: 'B15' });
+    expect(book.redo()).toMatchObject({ address: 'B15' });
+    expect(book.value(id, 14, 1)).toBe(600);
+    expect((await workbookBuffer(book.toSave())).length).toBeGreaterThan(1000);
+    const zh = new WorkbenchBook(zhHant);
+    expect(() => zh.setInput(zh.active, 0, 0, formula)).toThrow(/^公式/);
+  });
+
   test('undo switches back to the sheet of the edit', async () => {
     const { book, id } = await amdBook();
     book.setInput(id, 14, 1, '600');
