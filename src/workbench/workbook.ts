@@ -26,6 +26,7 @@ import type { CellInput, EngineScalar } from '../engine';
 import { FormulaLimitError, MAX_FORMULA_CHARS, MAX_FORMULA_DEPTH, MAX_NESTING_LEVELS } from '../engine/limits';
 import type { FormulaLimit } from '../engine/limits';
 import { addPlanSheet, sheetValues } from '../engine/planSheet';
+import { renameSheetReferences } from '../formula/sheetNames';
 import { formatMessage as text } from '../i18n';
 import type { Messages } from '../i18n';
 import { a1, numberFormatGrid, STYLE_GUIDE } from '../scenarios';
@@ -278,14 +279,16 @@ export class WorkbenchBook {
    * language) and each preset sheet, in tab order, written again from `buildPlan(presetId)` (its
    * name the plan's, `(2)` for a second copy as before, protected if it was), then every cell of
    * `changedCells` put back (they stay changed cells of the new book). The active sheet stays the
-   * active one. Undo history is not carried over. `edits` counts the cells put back.
+   * active one. Undo history is not carried over. `edits` counts the cells put back; a formula
+   * among them that refers to a sheet now named otherwise refers to it by its new name.
    */
   inLanguage(messages: Messages, buildPlan: (presetId: string) => SheetPlan): { book: WorkbenchBook; sheets: number; edits: number } {
     const book = new WorkbenchBook(messages);
     const scratch = book.active;
-    let active = scratch;
+    // Every sheet first, then the changed cells: a formula may refer to any sheet, by its new name.
+    const counterparts = new Map<number, number>();
+    const renames = new Map<string, string>();
     let sheets = 0;
-    let edits = 0;
     this.sheets.forEach((model, index) => {
       if (!model.plan && index > 0) return; // only the first sheet is a scratch sheet
       if (model.plan) {
@@ -293,14 +296,19 @@ export class WorkbenchBook {
         sheets++;
       }
       const id = model.plan ? book.active : scratch;
-      for (const { row, col, content } of this.changedCells(model.id)) {
+      counterparts.set(model.id, id);
+      const name = book.sheet(id).name;
+      if (name !== model.name) renames.set(model.name, name);
+    });
+    let edits = 0;
+    for (const [from, id] of counterparts) {
+      for (const { row, col, content } of this.changedCells(from)) {
         book.rememberOriginal(id, row, col, book.content(id, row, col));
-        setCell(book.engine, { sheet: id, row, col }, content);
+        setCell(book.engine, { sheet: id, row, col }, typeof content === 'string' && content.startsWith('=') ? renameSheetReferences(content, renames) : content);
         edits++;
       }
-      if (model.id === this.activeId) active = id;
-    });
-    book.activeId = active;
+    }
+    book.activeId = counterparts.get(this.activeId) ?? scratch;
     return { book, sheets, edits };
   }
 

@@ -302,6 +302,37 @@ describe('the same workbook in another language (the language switch)', () => {
   });
 });
 
+describe('references to renamed sheets (the language switch renames every sheet)', () => {
+  test("='AMD warrants'!B15*2 on another sheet, and Sheet1!A1 on a preset sheet, follow the sheets to 繁體中文 and back", async () => {
+    const book = new WorkbenchBook(en);
+    const sink = workbenchSink(book, en);
+    await sink.load(amd());
+    await sink.load(buildSheetPlan(scenarioById('bain2030'), en));
+    const [scratch, amdSheet, bain] = book.sheets;
+    book.setInput(amdSheet.id, 14, 1, '600'); // B15, the price
+    book.setInput(scratch.id, 0, 0, "='AMD warrants'!B15*2");
+    book.setInput(scratch.id, 1, 0, '7');
+    book.setInput(bain.id, 0, 5, '=Sheet1!A2+sheet1!A1+\'AMD warrants\'!B15'); // F1: case-insensitive, as Excel
+    book.setInput(scratch.id, 2, 0, '="\'AMD warrants\'!B15"'); // text, not a reference
+    expect([book.value(scratch.id, 0, 0), book.value(bain.id, 0, 5)]).toEqual([1200, 1807]);
+
+    const { book: zh } = book.inLanguage(zhHant, (id) => buildSheetPlan(scenarioById(id), zhHant));
+    const [zScratch, zAmd, zBain] = zh.sheets;
+    expect([zScratch.name, zAmd.name]).toEqual([zhHant['workbench.scratchSheet'], buildSheetPlan(scenarioById('amd'), zhHant).sheetName]);
+    expect(zScratch.name).not.toBe(scratch.name);
+    expect(zAmd.name).not.toBe(amdSheet.name);
+    expect(zh.formula(zScratch.id, 0, 0)).toBe(`='${zAmd.name}'!B15*2`);
+    expect([zh.value(zScratch.id, 0, 0), zh.value(zBain.id, 0, 5)]).toEqual([1200, 1807]);
+    expect(zh.formula(zBain.id, 0, 5)).toBe(`='${zScratch.name}'!A2+'${zScratch.name}'!A1+'${zAmd.name}'!B15`);
+    expect(zh.value(zScratch.id, 2, 0)).toBe("'AMD warrants'!B15");
+
+    const back = zh.inLanguage(en, (id) => buildSheetPlan(scenarioById(id), en)).book;
+    const [eScratch, eAmd, eBain] = back.sheets;
+    expect(back.formula(eScratch.id, 0, 0)).toBe("='AMD warrants'!B15*2");
+    expect([back.value(eScratch.id, 0, 0), back.value(eBain.id, 0, 5), back.value(eAmd.id, 14, 1)]).toEqual([1200, 1807, 600]);
+  });
+});
+
 describe("the workbench page's language (src/workbench/language.ts)", () => {
   test('?lang= wins over the browser language; an empty one does not; tags resolve as everywhere', () => {
     expect(pageLocale('?lang=zh-TW', 'en-US')).toBe('zh-Hant');
