@@ -57,6 +57,7 @@ export const en = {
   'workbench.editHint': 'Select a cell, then type, press Enter or double-click to change it. Enter confirms, Esc cancels, Delete clears, Ctrl+Z undoes, Ctrl+Y redoes.',
   'workbench.edited': '{cell} changed: {count} cells of this sheet have a new value.',
   'workbench.editFailed': 'Could not change {cell}: {reason}',
+  'workbench.calculating': 'Calculating…',
   'workbench.formulaTooLong': 'the formula is {chars} characters long; Excel takes formulas of at most {max}.',
   'workbench.formulaTooNested': 'the formula nests {levels} levels of brackets (the 65th opens at character {position}); Excel takes at most {max}.',
   'workbench.formulaTooDeep': 'the formula chains more than {max} operators, too many for the formula engine to evaluate (Excel would take it); split it across cells, or use SUM or PRODUCT over a range.',
@@ -804,5 +805,6 @@ export const en = {
   'cli.namedOutputs': 'Named outputs:',
   'cli.cells': 'Cells (address, value as shown, formula):',
   'workbench.languageSwitched': 'Now in English: {sheets} preset sheets written again in it, {edits} cells you changed kept. Undo starts afresh.',
+  'workbench.languageFailed': 'Could not switch the language: {reason}',
 } as const;
 

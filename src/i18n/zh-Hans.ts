@@ -59,6 +59,7 @@ export const zhHans: Messages = {
   'workbench.editHint': "选择单元格后直接输入、按 Enter 或双击即可修改。Enter 确认，Esc 取消，Delete 清除，Ctrl+Z 撤消，Ctrl+Y 恢复。",
   'workbench.edited': "{cell} 已变更：此工作表有 {count} 个单元格的值更新。",
   'workbench.editFailed': "无法变更 {cell}：{reason}",
+  'workbench.calculating': "计算中…",
   'workbench.formulaTooLong': "公式长度为 {chars} 个字符；Excel 的公式最多 {max} 个字符。",
   'workbench.formulaTooNested': "公式的括号嵌套 {levels} 层（第 65 层从第 {position} 个字符开始）；Excel 最多 {max} 层。",
   'workbench.formulaTooDeep': "公式串联超过 {max} 个运算符，公式引擎无法计算（Excel 可接受）；请拆分到多个单元格，或对区域使用 SUM 或 PRODUCT。",
@@ -773,4 +774,5 @@ export const zhHans: Messages = {
   'cli.namedOutputs': "命名输出：",
   'cli.cells': "单元格（地址、显示的值、公式）：",
   'workbench.languageSwitched': "已切换为简体中文：重新写入 {sheets} 张预设交易工作表，保留您修改的 {edits} 个单元格。撤销记录从头开始。",
+  'workbench.languageFailed': "无法切换语言：{reason}",
 };

@@ -59,6 +59,7 @@ export const zhHant: Messages = {
   'workbench.editHint': "選取儲存格後直接輸入、按 Enter 或按兩下即可修改。Enter 確認，Esc 取消，Delete 清除，Ctrl+Z 復原，Ctrl+Y 取消復原。",
   'workbench.edited': "{cell} 已變更：此工作表有 {count} 個儲存格的值更新。",
   'workbench.editFailed': "無法變更 {cell}：{reason}",
+  'workbench.calculating': "計算中…",
   'workbench.formulaTooLong': "公式長度為 {chars} 個字元；Excel 的公式最多 {max} 個字元。",
   'workbench.formulaTooNested': "公式的括號巢狀 {levels} 層（第 65 層從第 {position} 個字元開始）；Excel 最多 {max} 層。",
   'workbench.formulaTooDeep': "公式串連超過 {max} 個運算子，公式引擎無法計算（Excel 可接受）；請拆到多個儲存格，或對範圍使用 SUM 或 PRODUCT。",
@@ -773,4 +774,5 @@ export const zhHant: Messages = {
   'cli.namedOutputs': "具名輸出：",
   'cli.cells': "儲存格（位址、顯示的值、公式）：",
   'workbench.languageSwitched': "已切換為繁體中文：重新寫入 {sheets} 張預設交易工作表，保留您修改的 {edits} 個儲存格。復原記錄從頭開始。",
+  'workbench.languageFailed': "無法切換語言：{reason}",
 };

@@ -24,23 +24,25 @@
 import { CATALOGUES, formatMessage as text } from '../i18n';
 import type { Locale } from '../i18n';
 import { a1, buildSheetPlan, scenarioById } from '../scenarios';
+import type { SheetPlan } from '../scenarios';
 import { mountTaskpane } from '../taskpane/ui';
 import { element, mark } from './dom';
 import { GridView } from './grid';
 import { addressWithLanguage, pageLocale } from './language';
 import { NamesPanel } from './names';
-import { WorkbenchBook, workbenchSink } from './workbook';
+import { BookMirror } from './bookMirror';
+import { workbenchSink } from './workbook';
 import type { EditOutcome } from './workbook';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const EXPORT_FILE = 'ai-deal-modeler.xlsx';
 
-function start(): void {
+async function start(): Promise<void> {
   const root = document.getElementById('workbench');
   if (!root) return;
   mark('script');
   const locale = pageLocale(location.search, typeof navigator === 'undefined' ? undefined : navigator.language);
-  const book = new WorkbenchBook(CATALOGUES[locale]);
+  const book = await BookMirror.start(locale);
   mark('engine');
   mountPage(root, locale, book);
 }
@@ -53,7 +55,7 @@ interface Carried {
 }
 
 /** Builds the page in `locale` around `book` (the first time, or again after a language switch). */
-function mountPage(root: HTMLElement, locale: Locale, book: WorkbenchBook, carried?: Carried): void {
+function mountPage(root: HTMLElement, locale: Locale, book: BookMirror, carried?: Carried): void {
   const messages = CATALOGUES[locale];
   document.documentElement.lang = locale;
   document.title = text(messages, 'workbench.title');
@@ -190,8 +192,23 @@ function mountPage(root: HTMLElement, locale: Locale, book: WorkbenchBook, carri
     names.render();
   }
 
-  book.onChange((event) => {
-    if (event.type === 'values') {
+  /** While the engine computes: the status says so and the cursor shows it; the page takes input all along. */
+  let beforeBusy: { message: string; tone: string | undefined } | undefined;
+  const calculating = text(messages, 'workbench.calculating');
+  function showBusy(busy: boolean): void {
+    if (busy) {
+      root.dataset.busy = 'true';
+      beforeBusy = { message: status.textContent ?? '', tone: status.dataset.tone };
+      say(calculating);
+    } else {
+      delete root.dataset.busy;
+      if (status.textContent === calculating && beforeBusy) say(beforeBusy.message, (beforeBusy.tone as 'info' | 'success' | 'error' | undefined) ?? 'info');
+    }
+  }
+
+  const unsubscribe = book.onChange((event) => {
+    if (event.type === 'busy') showBusy(event.busy);
+    else if (event.type === 'values') {
       grid.refresh();
       names.render();
       showSelection(grid.selected.row, grid.selected.col);
@@ -201,6 +218,8 @@ function mountPage(root: HTMLElement, locale: Locale, book: WorkbenchBook, carri
       tabs.querySelector<HTMLElement>('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     }
   });
+
+  page.signal.addEventListener('abort', unsubscribe);
 
   formula.addEventListener('keydown', (event) => {
     const { row, col } = grid.selected;
@@ -221,7 +240,7 @@ function mountPage(root: HTMLElement, locale: Locale, book: WorkbenchBook, carri
     exportButton.disabled = true;
     say(text(messages, 'workbench.exporting'));
     try {
-      const sheets = book.toSave();
+      const sheets = await book.toSave();
       if (sheets.length === 0) {
         say(text(messages, 'workbench.exportEmpty'), 'error');
         return;
@@ -248,17 +267,26 @@ function mountPage(root: HTMLElement, locale: Locale, book: WorkbenchBook, carri
   }
 
   /** The language menu's choice: the page again in that language, the workbook written again in it with the user's changes. */
-  function switchLanguage(next: Locale): void {
+  async function switchLanguage(next: Locale): Promise<void> {
     const nextMessages = CATALOGUES[next];
-    const { book: translated, sheets, edits } = book.inLanguage(nextMessages, (id) => buildSheetPlan(scenarioById(id), nextMessages));
+    const plans: Record<string, SheetPlan> = {};
+    for (const sheet of book.sheets) if (sheet.plan) plans[sheet.plan.presetId] ??= buildSheetPlan(scenarioById(sheet.plan.presetId), nextMessages);
+    let switched;
+    try {
+      switched = await book.inLanguage(next, plans);
+    } catch (error) {
+      const reason = error instanceof Error && error.message ? error.message : text(messages, 'taskpane.error.unknown');
+      say(text(messages, 'workbench.languageFailed', { reason }), 'error');
+      return;
+    }
     history.replaceState(history.state, '', addressWithLanguage(location.href, next));
     page.abort();
-    const status = text(nextMessages, 'workbench.languageSwitched', { sheets, edits });
-    mountPage(root, next, translated, { selected: grid.selectedAddress, namesOpen: chosen, status });
+    const status = text(nextMessages, 'workbench.languageSwitched', switched);
+    mountPage(root, next, book, { selected: grid.selectedAddress, namesOpen: chosen, status });
     document.getElementById('deals-language')?.focus();
   }
 
-  mountTaskpane(paneRoot, workbenchSink(book, messages), messages, { notice: text(messages, 'workbench.ready'), language: { current: locale, choose: switchLanguage } });
+  mountTaskpane(paneRoot, workbenchSink(book, messages), messages, { notice: text(messages, 'workbench.ready'), language: { current: locale, choose: (next) => void switchLanguage(next) } });
   renderAll();
   if (carried) grid.selectAddress(carried.selected);
   say(carried?.status ?? text(messages, 'workbench.welcome'), carried ? 'success' : 'info');
@@ -267,4 +295,4 @@ function mountPage(root: HTMLElement, locale: Locale, book: WorkbenchBook, carri
   mark('ready');
 }
 
-start();
+void start();

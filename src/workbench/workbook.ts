@@ -33,10 +33,11 @@ import { a1, numberFormatGrid, STYLE_GUIDE } from '../scenarios';
 import type { ChartPlan, PlanCell, SheetPlan, StyleLook } from '../scenarios';
 import type { LoadOptions, LoadResult, PlanSink } from '../taskpane/sink';
 import type { SheetToSave } from '../xlsx/workbookFile';
+import { cellKey, guardedBlockOf, isEditableCell } from './bookView';
+import type { BookView } from './bookView';
 import { mark } from './dom';
 
-/** Excel's default column width in characters. */
-export const DEFAULT_COLUMN_WIDTH = 8.43;
+export { cellKey, DEFAULT_COLUMN_WIDTH } from './bookView';
 
 export interface NamedOutput {
   readonly name: string;
@@ -94,13 +95,12 @@ interface Edit {
 }
 
 export type BookEvent =
-  | { readonly type: 'sheets' } // a sheet was added (and activated)
+  | { readonly type: 'sheets' } // a sheet was added (and activated), or the workbook replaced (a language switch)
   | { readonly type: 'active' } // another sheet was activated
-  | { readonly type: 'values'; readonly sheet: number; readonly changed: number }; // cells were edited (or an edit undone) and recalculated
+  | { readonly type: 'values'; readonly sheet: number; readonly changed: number } // cells were edited (or an edit undone) and recalculated
+  | { readonly type: 'busy'; readonly busy: boolean }; // the engine started or finished computing (BookMirror only)
 
-export const cellKey = (row: number, col: number): string => `${row}:${col}`;
-
-export class WorkbenchBook {
+export class WorkbenchBook implements BookView {
   readonly engine: HyperFormula;
   private readonly models = new Map<number, SheetModel>();
   private readonly listeners = new Set<(event: BookEvent) => void>();
@@ -148,7 +148,7 @@ export class WorkbenchBook {
    * Adds the plan as a new sheet (addPlanSheet: a free name, names at workbook level or on the
    * sheet when taken) and activates it. On failure removes what it had added and rethrows.
    */
-  loadPlan(plan: SheetPlan, options: LoadOptions = {}): { sheetName: string; sheetScopedNames: readonly string[] } {
+  loadPlan(plan: SheetPlan, options: LoadOptions = {}): LoadedSheet {
     const sheetsBefore = new Set(this.engine.getSheetNames());
     const namesBefore = new Set(this.engine.listNamedExpressions());
     let placed;
@@ -214,8 +214,7 @@ export class WorkbenchBook {
 
   /** Whether the cell may be edited: not on a protected sheet, or one of its inputs. */
   isEditable(id: number, row: number, col: number): boolean {
-    const model = this.sheet(id);
-    return !model.protected || model.inputs.has(cellKey(row, col));
+    return isEditableCell(this.sheet(id), row, col);
   }
 
   /**
@@ -223,9 +222,7 @@ export class WorkbenchBook {
    * would overwrite a calculation, so the grid asks first. Undefined for any other cell.
    */
   guardedFormulaBlock(id: number, row: number, col: number): string | undefined {
-    if (this.formula(id, row, col) === undefined) return undefined;
-    const block = this.sheet(id).blocks.find((b) => row >= b.firstRow && row <= b.lastRow);
-    return block?.guarded ? block.title : undefined;
+    return guardedBlockOf(this.sheet(id), row, this.formula(id, row, col) !== undefined);
   }
 
   /** The cell's content as the engine holds it, to put back on undo: a formula as Excel text, a value, or null. */
@@ -526,13 +523,24 @@ function scratchPlan(name: string, cells: PlanCell[][]): SheetPlan {
   };
 }
 
+/** A sheet added from a plan: its name, and the plan's names that had to be defined on it. */
+export interface LoadedSheet {
+  readonly sheetName: string;
+  readonly sheetScopedNames: readonly string[];
+}
+
+/** What loads a plan: the book itself, or the page's mirror of the book in the engine's worker. */
+export interface PlanLoader {
+  loadPlan(plan: SheetPlan, options?: LoadOptions): LoadedSheet | Promise<LoadedSheet>;
+}
+
 /**
  * The PlanSink of the workbench: loads a plan into the book through the engine (as the add-in's
  * sink writes it into Excel), resolves with the new sheet's name and, when the plan's names were
  * already taken by an earlier copy, the line saying they belong to the sheet; rejects with a
  * translated reason after removing what it had added.
  */
-export function workbenchSink(book: WorkbenchBook, messages: Messages): PlanSink {
+export function workbenchSink(book: PlanLoader, messages: Messages): PlanSink {
   return {
     async load(plan: SheetPlan, options: LoadOptions = {}): Promise<LoadResult> {
       mark('load:start');
@@ -540,7 +548,7 @@ export function workbenchSink(book: WorkbenchBook, messages: Messages): PlanSink
       await new Promise<void>((resolve) => setTimeout(resolve, 0));
       let loaded;
       try {
-        loaded = book.loadPlan(plan, options);
+        loaded = await book.loadPlan(plan, options);
       } catch (error) {
         const detail = error instanceof Error && error.message ? error.message : text(messages, 'taskpane.error.unknown');
         throw new Error(text(messages, 'workbench.error.load', { detail }));
