@@ -31,7 +31,7 @@ import { GridView } from './grid';
 import { addressWithLanguage, pageLocale } from './language';
 import { NamesPanel } from './names';
 import { BookMirror } from './bookMirror';
-import { workbenchSink } from './workbook';
+import { workbenchSink } from './planLoader';
 import type { EditOutcome } from './workbook';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -211,6 +211,14 @@ export function nonLocalRequests(harness: Harness, guarded: GuardedPage): string
   return guarded.requests.filter((url) => !url.startsWith(`${harness.origin}/`) && !/^(data|blob):/.test(url) && !guarded.office.includes(url));
 }
 
+/**
+ * Waits until the workbench's engine (its Web Worker) has answered everything the page asked: an
+ * edit, undo or load sets `data-busy` on #workbench at once and clears it after the answer is shown.
+ */
+export async function engineIdle(page: Page): Promise<void> {
+  await page.waitForSelector('#workbench[data-ready="true"]:not([data-busy])', { state: 'attached' });
+}
+
 export function writeScreenshot(name: string, png: Buffer): string {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, name);
