@@ -69,7 +69,7 @@ function buildFingerprint(): string {
   return hash.digest('hex');
 }
 
-const REQUIRED = ['taskpane.html', 'taskpane.js', 'functions.js', 'workbench.html', 'workbench.js', 'workbench-xlsx.js', 'office.js'];
+const REQUIRED = ['taskpane.html', 'taskpane.js', 'functions.js', 'workbench.html', 'workbench.js', 'workbench-engine.js', 'workbench-xlsx.js', 'office.js'];
 
 /**
  * The production build of both configurations (what `npm run build` makes), in BUILD_DIR; built
