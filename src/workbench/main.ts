@@ -1,9 +1,12 @@
 /**
  * Entry of the workbench page (dist/workbench.html, a development page, not part of the add-in):
  * the add-in's task pane (mountTaskpane from src/taskpane/ui.ts, unchanged) beside a live workbook
- * computed by the formula engine in this page. Loading a preset goes through the same SheetPlan as
- * in Excel, into an engine-backed PlanSink (workbook.ts); the grid (grid.ts) shows the active
- * sheet with its number formats and styles, the formula bar the selected cell's formula, the panel
+ * computed by the formula engine in a Web Worker (engineWorker.ts), of which the page keeps a
+ * mirror (bookMirror.ts): while the worker computes, the status says "Calculating…", #workbench
+ * has `data-busy` (a busy cursor) and the page keeps taking input. Loading a preset goes through
+ * the same SheetPlan as in Excel, into an engine-backed PlanSink (planLoader.ts); the grid
+ * (grid.ts) shows the active sheet with its number formats and styles, the formula bar the
+ * selected cell's formula, the panel
  * on the right the sheet's named outputs (names.ts); editing an input recalculates every dependent
  * cell, and the status says how many cells changed and how many became errors; Ctrl+Z / Ctrl+Y
  * undo and redo edits; "Export .xlsx" writes the workbook with src/xlsx (loaded on first use).
@@ -15,8 +18,9 @@
  * Language (language.ts): `?lang=zh-TW|zh-CN|en` in the address, else the browser's language. The
  * task pane's language menu switches the whole page: its texts are built again in the chosen
  * language, every preset sheet is written again from its plan in that language with the cells the
- * user changed kept (WorkbenchBook.inLanguage; undo history starts afresh), the active sheet and the
- * selected cell stay, and `?lang=` in the address follows the choice.
+ * user changed kept (WorkbenchBook.inLanguage in the worker; undo history starts afresh; their
+ * references to renamed sheets follow), the active sheet and the selected cell stay, and `?lang=`
+ * in the address follows the choice.
  *
  * Nothing here talks to a server besides loading the page's own files (the page's CSP allows
  * 'self' only).

@@ -2,7 +2,8 @@
  * The workbench's workbook: a formula-engine workbook (src/engine) plus what the engine does not
  * keep and a grid needs to look like Excel: each sheet's number formats, cell looks (STYLE_GUIDE),
  * column widths, frozen panes, named outputs and charts, taken from the SheetPlan it was loaded
- * from. No DOM here; the views (grid.ts, names.ts) read it and listen to its changes.
+ * from. No DOM here: the page runs it in the engine's Web Worker (engineHost.ts) and its views
+ * (grid.ts, names.ts) read the page's BookMirror of it; the tests use it directly.
  *
  *     const book = new WorkbenchBook(messages);
  *     const sink = workbenchSink(book, messages);   // a PlanSink for mountTaskpane

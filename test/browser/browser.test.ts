@@ -583,10 +583,15 @@ describeBrowser('in Chromium', () => {
       expect(fs.readFileSync(path.join(session.harness.dir, 'office.js')).equals(fs.readFileSync(path.join(ROOT_DIR, 'node_modules/@microsoft/office-js/dist/office.js')))).toBe(true);
     });
 
+    test("the formula engine is in the worker's bundle only: the page's own script carries no HyperFormula", () => {
+      const carries = (name: string) => /HyperFormula/.test(fs.readFileSync(path.join(session.harness.dir, name), 'utf8'));
+      expect({ page: carries('workbench.js'), worker: carries('workbench-engine.js') }).toEqual({ page: false, worker: true });
+    });
+
     test('sizes (gzipped) of what the pages load', () => {
       const lines = ['taskpane.js', 'functions.js', 'workbench.js', 'workbench-engine.js', 'workbench-xlsx.js'].map((name) => {
         const raw = fs.readFileSync(path.join(session.harness.dir, name));
-        return `${name.padEnd(18)} raw ${String(raw.length).padStart(8)} B   gzip ${String(zlib.gzipSync(raw, { level: 9 }).length).padStart(7)} B`;
+        return `${name.padEnd(19)} raw ${String(raw.length).padStart(8)} B   gzip ${String(zlib.gzipSync(raw, { level: 9 }).length).padStart(7)} B`;
       });
       console.log(`Bundle sizes (production; the add-in's budgets, taskpane ≤ 200 KB and functions ≤ 50 KB gzipped, are checked by test/build.test.ts):\n${lines.join('\n')}`);
     });
