@@ -46,6 +46,7 @@ export const en = {
   'workbench.subtitle': 'The add-in’s task pane beside a live workbook, computed in this page by a formula engine running the DEALS functions.',
   'workbench.welcome': 'Load a preset, then change a blue input: every dependent cell recalculates.',
   'workbench.ready': 'Load a preset deal into a new sheet of the workbook beside this pane.',
+  'workbench.engineFailed': 'The formula engine could not start ({reason}). Reload the page to try again.',
   'workbench.taskpane': 'Task pane',
   'workbench.workbook': 'Workbook',
   'workbench.scratchSheet': 'Sheet1',

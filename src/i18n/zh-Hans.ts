@@ -48,6 +48,7 @@ export const zhHans: Messages = {
   'workbench.subtitle': "加载项的任务窗格与实时工作簿并列，由在此页面中运行 DEALS 函数的公式引擎计算。",
   'workbench.welcome': "加载预设交易后修改蓝色输入值：所有相关单元格都会重新计算。",
   'workbench.ready': "将预设交易加载到此窗格旁工作簿的新工作表。",
+  'workbench.engineFailed': "公式引擎无法启动（{reason}）。请重新加载页面再试一次。",
   'workbench.taskpane': "任务窗格",
   'workbench.workbook': "工作簿",
   'workbench.scratchSheet': "Sheet1",

@@ -48,6 +48,7 @@ export const zhHant: Messages = {
   'workbench.subtitle': "增益集的工作窗格與即時活頁簿並列，由在此頁面中執行 DEALS 函數的公式引擎計算。",
   'workbench.welcome': "載入預設交易後修改藍色輸入值：所有相依儲存格都會重新計算。",
   'workbench.ready': "將預設交易載入此窗格旁活頁簿的新工作表。",
+  'workbench.engineFailed': "公式引擎無法啟動（{reason}）。請重新載入頁面再試一次。",
   'workbench.taskpane': "工作窗格",
   'workbench.workbook': "活頁簿",
   'workbench.scratchSheet': "工作表1",

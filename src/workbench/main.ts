@@ -46,7 +46,15 @@ async function start(): Promise<void> {
   if (!root) return;
   mark('script');
   const locale = pageLocale(location.search, typeof navigator === 'undefined' ? undefined : navigator.language);
-  const book = await BookMirror.start(locale);
+  let book;
+  try {
+    book = await BookMirror.start(locale);
+  } catch (error) {
+    const reason = error instanceof Error && error.message ? error.message : text(CATALOGUES[locale], 'taskpane.error.unknown');
+    root.replaceChildren(element('p', 'wb-status', text(CATALOGUES[locale], 'workbench.engineFailed', { reason })));
+    root.dataset.ready = 'failed';
+    return;
+  }
   mark('engine');
   mountPage(root, locale, book);
 }
