@@ -74,13 +74,15 @@ const enteredFormulas = new WeakMap<HyperFormula, Map<string, { excel: string; e
 /**
  * A new workbook with the DEALS functions. Names are defined before the sheets' formulas are
  * entered: a spill's size is fixed when its formula is entered, and a name that refers to a range
- * (=DEALS.FUNDINGGAP(Required, Projected)) can only size it once the name exists.
+ * (=DEALS.FUNDINGGAP(Required, Projected)) can only size it once the name exists. A formula
+ * beyond Excel's limits or too deep for the engine throws FormulaLimitError (limits.ts).
  */
 export function createEngine(options: EngineOptions = {}): HyperFormula {
   registerDealsFunctions();
   const config = { ...ENGINE_CONFIG, ...options.config };
   const sheets = options.sheets ?? { Sheet1: [] };
   const names = Object.entries(options.names ?? {});
+  for (const rows of Object.values(sheets)) for (const row of rows) for (const input of row) if (isFormula(input)) refuseBeyondLimits(input);
   const content = (rows: readonly (readonly CellInput[])[]) => rows.map((row) => row.map(toEngineContent));
   let engine: HyperFormula;
   if (names.length === 0) {
@@ -128,7 +130,7 @@ export function evaluateFormula(engine: HyperFormula, formula: string, sheet?: s
 export function setCell(engine: HyperFormula, cell: CellRef, content: CellInput | readonly (readonly CellInput[])[]): void {
   const corner = toAddress(engine, cell);
   const grid: readonly (readonly CellInput[])[] = Array.isArray(content) ? (content as readonly (readonly CellInput[])[]) : [[content as CellInput]];
-  for (const row of grid) for (const input of row) if (typeof input === 'string' && input.startsWith('=')) refuseBeyondLimits(input);
+  for (const row of grid) for (const input of row) if (isFormula(input)) refuseBeyondLimits(input);
   // Inside a batch nothing is evaluated (and the engine answers no questions): nothing to put back.
   const before = engine.isEvaluationSuspended()
     ? undefined
@@ -154,6 +156,10 @@ function reenterBlockedSpills(engine: HyperFormula, sheet: number): void {
       if (value instanceof DetailedCellError && value.type === 'SPILL' && engine.doesCellHaveFormula(address)) engine.setCellContents(address, engine.getCellSerialized(address));
     }),
   );
+}
+
+function isFormula(input: CellInput): input is string {
+  return typeof input === 'string' && input.startsWith('=');
 }
 
 function refuseBeyondLimits(excelFormula: string): void {
@@ -241,13 +247,12 @@ function toEngineContent(input: CellInput): RawCellContent {
 
 function remember(engine: HyperFormula, address: SimpleCellAddress, input: CellInput): void {
   let formulas = enteredFormulas.get(engine);
-  const isFormula = typeof input === 'string' && input.startsWith('=');
   if (!formulas) {
-    if (!isFormula) return;
+    if (!isFormula(input)) return;
     formulas = new Map();
     enteredFormulas.set(engine, formulas);
   }
-  if (isFormula) formulas.set(cellKey(address), { excel: input, engine: toEngineFormula(input) });
+  if (isFormula(input)) formulas.set(cellKey(address), { excel: input, engine: toEngineFormula(input) });
   else formulas.delete(cellKey(address));
 }
 

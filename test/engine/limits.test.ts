@@ -4,6 +4,7 @@
  * a chain the engine cannot evaluate within the stack is refused and leaves the workbook working.
  */
 import { spawnSync } from 'child_process';
+import * as fc from 'fast-check';
 import * as path from 'path';
 import { createEngine, evaluateFormula, readCell, setCell } from '../../src/engine';
 import { FormulaLimitError, formulaDepth, formulaLimitBreach, MAX_FORMULA_CHARS, MAX_FORMULA_DEPTH, MAX_NESTING_LEVELS } from '../../src/engine/limits';
@@ -63,6 +64,11 @@ describe("Excel's limits", () => {
     expect(error.limit).toEqual({ kind: 'nesting', levels: 65, position: 1 + 65 * open.length });
   });
 
+  test('a workbook built with such a formula is refused the same way', () => {
+    expect(() => createEngine({ sheets: { Sheet1: [[1, longShallow(MAX_FORMULA_CHARS + 1).formula]] } })).toThrow(FormulaLimitError);
+    expect(() => createEngine({ sheets: { Sheet1: [[nested(65, '(', ')')]] } })).toThrow(/65 levels/);
+  });
+
   test('200 nested parentheses are refused before the engine sees them; brackets inside text do not count', () => {
     expect(formulaLimitBreach(nested(200, '(', ')'))).toMatchObject({ kind: 'nesting', levels: 200, position: 66 });
     expect(formulaLimitBreach('="' + '('.repeat(100) + '"')).toBeUndefined();
@@ -105,3 +111,50 @@ describe('a chain too deep for the engine', () => {
     });
   });
 });
+
+describe('random formulas of every length and depth (seeded)', () => {
+  /** A formula from a tree of operators, function calls and parentheses, of the depth and width drawn. */
+  const formula = fc
+    .letrec<{ node: string }>((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'large', withCrossShrink: true },
+        fc.constantFrom('1', 'A1', '"x"', 'TRUE', '2.5E+3'),
+        fc.tuple(tie('node'), fc.constantFrom('+', '-', '*', '/', '&', '^', '>'), tie('node')).map(([a, op, b]) => `${a}${op}${b}`),
+        tie('node').map((a) => `(${a})`),
+        fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((args) => `SUM(${args.join(',')})`),
+      ),
+    }))
+    .node.map((body) => `=${body}`);
+  /** Long chains and deep nests, the shapes that exhausted the stack, at sizes around every limit. */
+  const extreme = fc.oneof(
+    fc.integer({ min: 1, max: 4200 }).map((n) => '=' + Array(n).fill('A1').join('+').slice(0, 9000)),
+    fc.integer({ min: 0, max: 300 }).map((n) => '=' + 'ABS('.repeat(n) + '1' + ')'.repeat(n)),
+    fc.integer({ min: 0, max: 300 }).map((n) => '=' + '('.repeat(n) + '1+1'.repeat(3) + ')'.repeat(n)),
+  );
+
+  test('each is evaluated or refused with FormulaLimitError, never a stack trace, and the workbook keeps working', () => {
+    const engine = createEngine({ sheets: { Sheet1: [[2]] } });
+    let refused = 0;
+    fc.assert(
+      fc.property(fc.oneof(formula, extreme), (text) => {
+        try {
+          setCell(engine, 'B1', text);
+          const value = readCell(engine, 'B1');
+          expect(value === null || ['number', 'string', 'boolean', 'object'].includes(typeof value)).toBe(true);
+          if (typeof value === 'number') expect(Number.isFinite(value)).toBe(true);
+        } catch (error) {
+          expect(error).toBeInstanceOf(FormulaLimitError);
+          expect(formulaLimitBreach(text.trim()) !== undefined || (error as FormulaLimitError).limit.kind === 'depth').toBe(true);
+          refused++;
+        }
+        setCell(engine, 'A1', 3);
+        setCell(engine, 'C1', '=A1*2');
+        expect(readCell(engine, 'C1')).toBe(6);
+        setCell(engine, 'A1', 2);
+      }),
+      { seed: 20261204, numRuns: 300 },
+    );
+    expect(refused).toBeGreaterThan(0);
+  });
+});
+
