@@ -43,6 +43,8 @@ export class FormulaLimitError extends Error {
 /** The limit the formula (Excel text with its `=`) breaks, or undefined. Text in quotes is not counted as nesting. */
 export function formulaLimitBreach(formula: string): FormulaLimit | undefined {
   if (formula.length > MAX_FORMULA_CHARS) return { kind: 'length', chars: formula.length };
+  // The usual formula cannot break the others: its depth is below its length, its nesting below its brackets.
+  if (formula.length <= MAX_FORMULA_DEPTH && openingBrackets(formula) <= MAX_NESTING_LEVELS) return undefined;
   const tokens = tokenizeFormula(formula);
   let depth = 0;
   let offset = 0;
@@ -59,6 +61,16 @@ export function formulaLimitBreach(formula: string): FormulaLimit | undefined {
 }
 
 type Tokens = ReturnType<typeof tokenizeFormula>;
+
+/** Every `(` and `{` of the text, quoted ones too (an upper bound of the nesting). */
+function openingBrackets(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 40 || code === 123) count++; // '(' '{'
+  }
+  return count;
+}
 
 /** The deepest bracket nesting of the formula. */
 function nestingLevels(tokens: Tokens): number {
