@@ -38,6 +38,9 @@ import { BookMirror } from './bookMirror';
 import { workbenchSink } from './planLoader';
 import type { EditOutcome } from './workbook';
 
+/** The status line's tone (its data-tone, which the styles colour). */
+type Tone = 'info' | 'success' | 'error';
+
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const EXPORT_FILE = 'ai-deal-modeler.xlsx';
 
@@ -82,7 +85,7 @@ function mountPage(root: HTMLElement, locale: Locale, book: BookMirror, carried?
   status.id = 'wb-status';
   status.setAttribute('role', 'status');
   status.setAttribute('aria-live', 'polite');
-  const say = (message: string, tone: 'info' | 'success' | 'error' = 'info') => {
+  const say = (message: string, tone: Tone = 'info') => {
     status.textContent = message;
     status.dataset.tone = tone;
   };
@@ -205,16 +208,16 @@ function mountPage(root: HTMLElement, locale: Locale, book: BookMirror, carried?
   }
 
   /** While the engine computes: the status says so and the cursor shows it; the page takes input all along. */
-  let beforeBusy: { message: string; tone: string | undefined } | undefined;
+  let beforeBusy: { message: string; tone: Tone } | undefined;
   const calculating = text(messages, 'workbench.calculating');
   function showBusy(busy: boolean): void {
     if (busy) {
       root.dataset.busy = 'true';
-      beforeBusy = { message: status.textContent ?? '', tone: status.dataset.tone };
+      beforeBusy = { message: status.textContent ?? '', tone: (status.dataset.tone as Tone | undefined) ?? 'info' };
       say(calculating);
     } else {
       delete root.dataset.busy;
-      if (status.textContent === calculating && beforeBusy) say(beforeBusy.message, (beforeBusy.tone as 'info' | 'success' | 'error' | undefined) ?? 'info');
+      if (status.textContent === calculating && beforeBusy) say(beforeBusy.message, beforeBusy.tone);
     }
   }
 
