@@ -4,9 +4,10 @@
  * in that order; this config never cleans the directory):
  *
  *   workbench.html      the page: the add-in's task pane beside a live grid (strict CSP, 'self' only)
- *   workbench.js        src/workbench/main.ts with the formula engine (HyperFormula, GPL-3.0:
- *                       allowed here, never in the add-in bundles, which webpack.config.js and
- *                       test/build.test.ts guard)
+ *   workbench.js        src/workbench/main.ts: the page, with a mirror of the workbook's values
+ *   workbench-engine.js src/workbench/engineWorker.ts, the page's Web Worker: the workbook with the
+ *                       formula engine (HyperFormula, GPL-3.0: allowed here, never in the add-in
+ *                       bundles, which webpack.config.js and test/build.test.ts guard)
  *   workbench-xlsx.js   exceljs and src/xlsx, loaded when the workbook is exported
  *   workbench.css       the grid's styles (the page also uses the add-in's taskpane.css)
  *   office.js           Office.js from the @microsoft/office-js package, for local pages and the
@@ -32,7 +33,8 @@ module.exports = (env = {}, argv = {}) => {
     context: __dirname,
     // Never an eval-based devtool: the page's Content-Security-Policy forbids eval.
     devtool: 'source-map',
-    entry: { workbench: './src/workbench/main.ts' },
+    // The page, and the engine's Web Worker (the page loads it by name: src/workbench/bookMirror.ts).
+    entry: { workbench: './src/workbench/main.ts', 'workbench-engine': './src/workbench/engineWorker.ts' },
     output: {
       path: outputPath,
       filename: '[name].js',

@@ -92,6 +92,20 @@ describe('deals eval', () => {
     expect(await deals(['eval', '-'], stream)).toMatchObject({ code: 0, lines: ['0.3333333333333333', '95998400000'] });
   });
 
+  it("a formula beyond Excel's limits or too deep for the engine is refused alone: the formulas after it are still evaluated", async () => {
+    const chain = (n: number) => '=' + Array(n).fill('1').join('+');
+    const lines = ['=1+1', chain(1500), '=' + '('.repeat(200) + '1' + ')'.repeat(200), '=' + '1'.repeat(8192), chain(500), '=2+2'];
+    const { code, lines: out, stderr } = await deals(['eval', '-'], lines.join('\n') + '\n');
+    expect(out).toEqual(['2', '', '', '', '500', '4']);
+    expect(code).toBe(2);
+    const reasons = stderr.trim().split('\n');
+    expect(reasons).toHaveLength(3);
+    expect(reasons[0]).toMatch(/^deals: =1\+1\+1.{60,}… is not a valid formula: it chains more than 500 operators/);
+    expect(reasons[1]).toMatch(/it nests 200 levels of brackets \(the 65th opens at character 66\), and Excel takes at most 64$/);
+    expect(reasons[2]).toMatch(/it is 8193 characters long, and Excel takes formulas of at most 8192$/);
+    expect(stderr).not.toMatch(/call stack|RangeError|not computed/i);
+  });
+
   it('"--" ends the options: "-" after it is a formula', async () => {
     expect(await deals(['eval', '--', '-1'])).toMatchObject({ code: 0, lines: ['-1'] });
   });

@@ -7,6 +7,7 @@
  * Exit codes: 0 done (Excel errors in results included), 1 failed, 2 usage error.
  */
 import { createEngine, evaluateFormula } from '../engine';
+import { describeFormulaLimit, FormulaLimitError, formulaLimitBreach, MAX_FORMULA_DEPTH } from '../engine/limits';
 import { formulaSyntaxError } from '../engine/syntax';
 import { CliIo, Command, EXIT_FAILED, EXIT_OK, EXIT_USAGE, formatValue, systemErrorSentence, usageError } from './common';
 
@@ -24,7 +25,8 @@ const evalCommand: Command = {
     'an array as JSON. "-" may be mixed with formulas; after "--" every argument is a formula.',
     'An argument such as --json is an unknown option (exit status 2), not a formula.',
     'A formula that does not parse is refused, as Excel refuses it: an empty output line, a message on',
-    'standard error saying where it broke, exit status 2 (the other formulas are still evaluated).',
+    'standard error saying where it broke, exit status 2 (the other formulas are still evaluated). So is',
+    `one beyond Excel's limits (8,192 characters, 64 nested levels) or chaining more than ${MAX_FORMULA_DEPTH} operators.`,
     'An unknown function is #NAME?, as in Excel (exit status 0).',
     '',
     'Example: deals eval "=DEALS.WARRANTVALUE(160000000,0.01,600)"   → 95998400000',
@@ -49,18 +51,25 @@ const evalCommand: Command = {
 
     const engine = createEngine();
     let status = EXIT_OK;
+    const refuse = (formula: string, why: string) => {
+      io.stdout.write('\n');
+      io.stderr.write(`deals: ${shortened(formula.trim())} is not a valid formula: ${why}\n`);
+      status = Math.max(status, EXIT_USAGE);
+    };
     for (const formula of formulas) {
-      const syntax = formulaSyntaxError(formula);
-      if (syntax) {
-        io.stdout.write('\n');
-        io.stderr.write(`deals: ${formula.trim()} is not a valid formula: ${syntax.description}\n`);
-        status = EXIT_USAGE;
-        continue;
-      }
+      // Every check inside the handler: a formula the engine cannot take stops only itself.
       try {
-        io.stdout.write(formatValue(evaluateFormula(engine, formula)) + '\n');
+        const trimmed = formula.trim();
+        const limit = formulaLimitBreach(trimmed.startsWith('=') ? trimmed : `=${trimmed}`);
+        const syntax = limit ? undefined : formulaSyntaxError(formula);
+        if (limit || syntax) refuse(formula, limit ? describeFormulaLimit(limit) : syntax!.description);
+        else io.stdout.write(formatValue(evaluateFormula(engine, formula)) + '\n');
       } catch (error) {
-        io.stderr.write(`deals: could not evaluate ${formula}: ${error instanceof Error ? error.message : String(error)}\n`);
+        if (error instanceof FormulaLimitError) {
+          refuse(formula, error.message);
+          continue;
+        }
+        io.stderr.write(`deals: could not evaluate ${shortened(formula)}: ${error instanceof Error ? error.message : String(error)}\n`);
         status = Math.max(status, EXIT_FAILED);
       }
     }
@@ -130,6 +139,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
  */
 export function isOptionLike(arg: string): boolean {
   return /^--[A-Za-z]/.test(arg);
+}
+
+/** A formula as messages quote it: at most 80 characters (an 8,192-character one would bury the reason). */
+function shortened(formula: string): string {
+  return formula.length <= 80 ? formula : `${formula.slice(0, 77)}…`;
 }
 
 function nonBlankLines(text: string): string[] {

@@ -10,6 +10,7 @@
  *   or, for a spilled array read at its top-left cell or an array-valued formula, a 2-D array.
  */
 import { CellType, ConfigParams, DetailedCellError, HyperFormula, NotAFormulaError, RawCellContent, SimpleCellAddress } from 'hyperformula';
+import { FormulaLimitError, formulaLimitBreach, isStackOverflow } from './limits';
 import { toEngineFormula } from './normalise';
 import { registerDealsFunctions, ENGINE_LANGUAGE } from './plugin';
 
@@ -73,13 +74,15 @@ const enteredFormulas = new WeakMap<HyperFormula, Map<string, { excel: string; e
 /**
  * A new workbook with the DEALS functions. Names are defined before the sheets' formulas are
  * entered: a spill's size is fixed when its formula is entered, and a name that refers to a range
- * (=DEALS.FUNDINGGAP(Required, Projected)) can only size it once the name exists.
+ * (=DEALS.FUNDINGGAP(Required, Projected)) can only size it once the name exists. A formula
+ * beyond Excel's limits or too deep for the engine throws FormulaLimitError (limits.ts).
  */
 export function createEngine(options: EngineOptions = {}): HyperFormula {
   registerDealsFunctions();
   const config = { ...ENGINE_CONFIG, ...options.config };
   const sheets = options.sheets ?? { Sheet1: [] };
   const names = Object.entries(options.names ?? {});
+  for (const rows of Object.values(sheets)) for (const row of rows) for (const input of row) if (isFormula(input)) refuseBeyondLimits(input);
   const content = (rows: readonly (readonly CellInput[])[]) => rows.map((row) => row.map(toEngineContent));
   let engine: HyperFormula;
   if (names.length === 0) {
@@ -101,32 +104,73 @@ export function createEngine(options: EngineOptions = {}): HyperFormula {
 /**
  * The value of one formula (Excel text; the leading '=' may be left out), evaluated in the context
  * of `sheet` (default: the first sheet) without being stored. A formula that does not parse gives
- * `{ error: '#ERROR!', message }`, as a cell would.
+ * `{ error: '#ERROR!', message }`, as a cell would. Throws FormulaLimitError for a formula beyond
+ * Excel's limits or too deep for the engine (limits.ts).
  */
 export function evaluateFormula(engine: HyperFormula, formula: string, sheet?: string): EngineValue {
   const trimmed = formula.trim();
-  const text = toEngineFormula(trimmed.startsWith('=') ? trimmed : `=${trimmed}`);
+  const excel = trimmed.startsWith('=') ? trimmed : `=${trimmed}`;
+  refuseBeyondLimits(excel);
+  const text = toEngineFormula(excel);
   const sheetId = sheetIdOf(engine, sheet);
   try {
     return fromCellValue(engine.calculateFormula(text, sheetId));
   } catch (error) {
     if (error instanceof NotAFormulaError) return { error: '#ERROR!', message: parseErrorMessage(text) };
+    if (isStackOverflow(error)) throw new FormulaLimitError({ kind: 'depth' });
     throw error;
   }
 }
 
-/** Puts a value or formula in a cell, or a grid of them with `cell` as the top-left corner. */
+/**
+ * Puts a value or formula in a cell, or a grid of them with `cell` as the top-left corner. Throws
+ * FormulaLimitError, the cells unchanged, for a formula beyond Excel's limits or one whose
+ * evaluation ran out of stack (the engine is left as it was: see limits.ts).
+ */
 export function setCell(engine: HyperFormula, cell: CellRef, content: CellInput | readonly (readonly CellInput[])[]): void {
   const corner = toAddress(engine, cell);
-  if (Array.isArray(content)) {
-    const grid = content as readonly (readonly CellInput[])[];
-    engine.setCellContents(corner, grid.map((row) => row.map(toEngineContent)));
-    grid.forEach((row, r) => row.forEach((input, c) => remember(engine, { sheet: corner.sheet, row: corner.row + r, col: corner.col + c }, input)));
-  } else {
-    const input = content as CellInput;
-    engine.setCellContents(corner, toEngineContent(input));
-    remember(engine, corner, input);
+  const grid: readonly (readonly CellInput[])[] = Array.isArray(content) ? (content as readonly (readonly CellInput[])[]) : [[content as CellInput]];
+  for (const row of grid) for (const input of row) if (isFormula(input)) refuseBeyondLimits(input);
+  // Inside a batch nothing is evaluated (and the engine answers no questions): nothing to put back.
+  const before = engine.isEvaluationSuspended()
+    ? undefined
+    : grid.map((row, r) => row.map((_, c) => contentToRestore(engine, { sheet: corner.sheet, row: corner.row + r, col: corner.col + c })));
+  try {
+    engine.setCellContents(corner, Array.isArray(content) ? grid.map((row) => row.map(toEngineContent)) : toEngineContent(content as CellInput));
+  } catch (error) {
+    if (!isStackOverflow(error) || before === undefined) throw error;
+    // The engine stopped midway with cells left uncomputed; putting the old contents back recomputes
+    // them, and a spill the formula had blocked is entered again (the engine does not retry it then).
+    engine.setCellContents(corner, before);
+    reenterBlockedSpills(engine, corner.sheet);
+    throw new FormulaLimitError({ kind: 'depth' });
   }
+  grid.forEach((row, r) => row.forEach((input, c) => remember(engine, { sheet: corner.sheet, row: corner.row + r, col: corner.col + c }, input)));
+}
+
+function reenterBlockedSpills(engine: HyperFormula, sheet: number): void {
+  const values = engine.getSheetValues(sheet);
+  values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      const address = { sheet, row: r, col: c };
+      if (value instanceof DetailedCellError && value.type === 'SPILL' && engine.doesCellHaveFormula(address)) engine.setCellContents(address, engine.getCellSerialized(address));
+    }),
+  );
+}
+
+function isFormula(input: CellInput): input is string {
+  return typeof input === 'string' && input.startsWith('=');
+}
+
+function refuseBeyondLimits(excelFormula: string): void {
+  const limit = formulaLimitBreach(excelFormula);
+  if (limit) throw new FormulaLimitError(limit);
+}
+
+/** A cell's content as the engine takes it back; blank for a cell of a spilled result (its formula fills it again). */
+function contentToRestore(engine: HyperFormula, address: SimpleCellAddress): RawCellContent {
+  if (engine.getCellType(address) === CellType.ARRAY) return null;
+  return engine.getCellSerialized(address) as RawCellContent;
 }
 
 /**
@@ -203,13 +247,12 @@ function toEngineContent(input: CellInput): RawCellContent {
 
 function remember(engine: HyperFormula, address: SimpleCellAddress, input: CellInput): void {
   let formulas = enteredFormulas.get(engine);
-  const isFormula = typeof input === 'string' && input.startsWith('=');
   if (!formulas) {
-    if (!isFormula) return;
+    if (!isFormula(input)) return;
     formulas = new Map();
     enteredFormulas.set(engine, formulas);
   }
-  if (isFormula) formulas.set(cellKey(address), { excel: input, engine: toEngineFormula(input) });
+  if (isFormula(input)) formulas.set(cellKey(address), { excel: input, engine: toEngineFormula(input) });
   else formulas.delete(cellKey(address));
 }
 
@@ -230,9 +273,13 @@ let syntaxChecker: HyperFormula | undefined;
 function parseErrorMessage(text: string): string {
   syntaxChecker ??= HyperFormula.buildFromSheets({ Sheet1: [] }, { ...ENGINE_CONFIG });
   const address = { sheet: 0, row: 0, col: 0 };
-  syntaxChecker.setCellContents(address, text);
-  const value = syntaxChecker.getCellValue(address);
-  syntaxChecker.setCellContents(address, null);
+  let value;
+  try {
+    syntaxChecker.setCellContents(address, text);
+    value = syntaxChecker.getCellValue(address);
+  } finally {
+    syntaxChecker.setCellContents(address, null);
+  }
   const message = value instanceof DetailedCellError && value.message ? value.message : `Parsing error in ${text}`;
   return message.replace(/\s*\n\s*/g, ' ');
 }

@@ -23,4 +23,6 @@ export {
 } from './engine';
 export type { EngineError, EngineScalar, EngineValue, CellInput, CellRef, EngineOptions } from './engine';
 export { toEngineFormula } from './normalise';
+export { FormulaLimitError, formulaLimitBreach, describeFormulaLimit, MAX_FORMULA_CHARS, MAX_NESTING_LEVELS } from './limits';
+export type { FormulaLimit } from './limits';
 export { DealsPlugin, registerDealsFunctions, NAMESPACE, ENGINE_LANGUAGE } from './plugin';

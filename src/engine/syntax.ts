@@ -8,6 +8,7 @@
  */
 import { DetailedCellError, HyperFormula } from 'hyperformula';
 import { tokenizeFormula } from '../formula/tokens';
+import { FormulaLimitError, isStackOverflow } from './limits';
 import { toEngineFormula } from './normalise';
 
 export interface FormulaSyntaxError {
@@ -21,13 +22,24 @@ export interface FormulaSyntaxError {
 
 let checker: HyperFormula | undefined;
 
-/** HyperFormula's parse error for the formula text (with its `=`), or undefined when it parses. */
+/**
+ * HyperFormula's parse error for the formula text (with its `=`), or undefined when it parses.
+ * Throws FormulaLimitError (kind 'depth') when the engine runs out of stack on it, the checker
+ * left clean for the next formula.
+ */
 function parseError(excelFormula: string): string | undefined {
   checker ??= HyperFormula.buildFromSheets({ Sheet1: [] }, { licenseKey: 'gpl-v3' });
   const address = { sheet: 0, row: 0, col: 0 };
-  checker.setCellContents(address, toEngineFormula(excelFormula));
-  const value = checker.getCellValue(address);
-  checker.setCellContents(address, null);
+  let value;
+  try {
+    checker.setCellContents(address, toEngineFormula(excelFormula));
+    value = checker.getCellValue(address);
+  } catch (error) {
+    if (isStackOverflow(error)) throw new FormulaLimitError({ kind: 'depth' });
+    throw error;
+  } finally {
+    checker.setCellContents(address, null);
+  }
   return value instanceof DetailedCellError && value.type === 'ERROR' && /^Parsing error/.test(value.message ?? '') ? value.message : undefined;
 }
 

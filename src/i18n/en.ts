@@ -48,6 +48,7 @@ export const en = {
   'workbench.subtitle': 'The add-in’s task pane beside a live workbook, computed in this page by a formula engine running the DEALS functions.',
   'workbench.welcome': 'Load a preset, then change a blue input: every dependent cell recalculates.',
   'workbench.ready': 'Load a preset deal into a new sheet of the workbook beside this pane.',
+  'workbench.engineFailed': 'The formula engine could not start ({reason}). Reload the page to try again.',
   'workbench.taskpane': 'Task pane',
   'workbench.workbook': 'Workbook',
   'workbench.scratchSheet': 'Sheet1',
@@ -59,6 +60,10 @@ export const en = {
   'workbench.editHint': 'Select a cell, then type, press Enter or double-click to change it. Enter confirms, Esc cancels, Delete clears, Ctrl+Z undoes, Ctrl+Y redoes.',
   'workbench.edited': '{cell} changed: {count} cells of this sheet have a new value.',
   'workbench.editFailed': 'Could not change {cell}: {reason}',
+  'workbench.calculating': 'Calculating…',
+  'workbench.formulaTooLong': 'the formula is {chars} characters long; Excel takes formulas of at most {max}.',
+  'workbench.formulaTooNested': 'the formula nests {levels} levels of brackets (the 65th opens at character {position}); Excel takes at most {max}.',
+  'workbench.formulaTooDeep': 'the formula chains more than {max} operators, too many for the formula engine to evaluate (Excel would take it); split it across cells, or use SUM or PRODUCT over a range.',
   'workbench.names': 'Named outputs',
   'workbench.namesEmpty': 'This sheet has no named outputs.',
   'workbench.nameSheetScope': 'sheet-level',
@@ -812,5 +817,6 @@ export const en = {
   'cli.namedOutputs': 'Named outputs:',
   'cli.cells': 'Cells (address, value as shown, formula):',
   'workbench.languageSwitched': 'Now in English: {sheets} preset sheets written again in it, {edits} cells you changed kept. Undo starts afresh.',
+  'workbench.languageFailed': 'Could not switch the language: {reason}',
 } as const;
 

@@ -8,8 +8,9 @@ export function element<K extends keyof HTMLElementTagNameMap>(tag: K, className
 }
 
 /**
- * A performance mark `workbench:<name>` (script, engine, ready, load:start, load:engine,
- * loaded:<sheet>): the browser test prints the first load's time and where it went.
+ * A performance mark `workbench:<name>` (script, engine, ready, load:start, loaded:<sheet>; and
+ * load:engine in the engine's worker, its own timeline): the browser test prints the first load's
+ * time and where it went.
  */
 export function mark(name: string): void {
   if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(`workbench:${name}`);

@@ -19,8 +19,9 @@ import { renderChart } from './chart';
 import type { ChartData } from './chart';
 import { columnPixels, element, mark } from './dom';
 import { displayValue } from './format';
-import { cellKey, DEFAULT_COLUMN_WIDTH } from './workbook';
-import type { EditOutcome, SheetModel, WorkbenchBook } from './workbook';
+import { cellKey, DEFAULT_COLUMN_WIDTH } from './bookView';
+import type { BookView } from './bookView';
+import type { EditOutcome, SheetModel } from './workbook';
 
 const ROW_HEADER_WIDTH = 46;
 /**
@@ -76,7 +77,7 @@ export class GridView {
   private renderCount = 0;
 
   constructor(
-    private readonly book: WorkbenchBook,
+    private readonly book: BookView,
     private readonly messages: Messages,
     private readonly hooks: GridHooks = {},
   ) {
@@ -317,7 +318,8 @@ export class GridView {
   }
 
   /**
-   * Enters `typed` into a cell through the engine; true if the engine took it. A locked cell of a
+   * Enters `typed` into a cell through the engine; true if it went to the engine, whose answer
+   * comes through the hooks (onEdited, or onError with the reason it refused). A locked cell of a
    * protected sheet is refused; a formula of a Calculations or Outputs block is replaced only once
    * the user confirms.
    */
@@ -336,14 +338,33 @@ export class GridView {
         return false;
       }
     }
+    this.whenEdited(() => this.book.setInput(this.sheetId, row, col, typed), 'edit', address);
+    return true;
+  }
+
+  /** Tells the hooks how an edit, undo or redo went once the engine has answered (at once, or from its worker). */
+  private whenEdited(run: () => EditOutcome | undefined | Promise<EditOutcome | undefined>, how: 'edit' | 'undo' | 'redo', address: string): void {
+    let answer: Promise<EditOutcome | undefined>;
     try {
-      this.hooks.onEdited?.(this.book.setInput(this.sheetId, row, col, typed), 'edit');
-      return true;
+      answer = Promise.resolve(run());
     } catch (error) {
-      const reason = error instanceof Error && error.message ? error.message : text(this.messages, 'taskpane.error.unknown');
-      this.hooks.onError?.(text(this.messages, 'workbench.editFailed', { cell: address, reason }));
-      return false;
+      answer = Promise.reject(error);
     }
+    answer.then(
+      (outcome) => {
+        if (!outcome) {
+          this.hooks.onInfo?.(text(this.messages, how === 'undo' ? 'workbench.nothingToUndo' : 'workbench.nothingToRedo'));
+          return;
+        }
+        if (how !== 'edit') this.selectAddress(outcome.address);
+        this.hooks.onEdited?.(outcome, how);
+      },
+      (error: unknown) => {
+        // The engine refused the content (engine/limits.ts, a locked cell): the cell stays as it was.
+        const reason = error instanceof Error && error.message ? error.message : text(this.messages, 'taskpane.error.unknown');
+        this.hooks.onError?.(text(this.messages, 'workbench.editFailed', { cell: address, reason }));
+      },
+    );
   }
 
   private commit(): void {
@@ -381,13 +402,7 @@ export class GridView {
 
   /** Undoes (or redoes) the last edit and selects its cell; says so when there is nothing to undo. */
   undo(how: 'undo' | 'redo'): void {
-    const outcome = how === 'undo' ? this.book.undo() : this.book.redo();
-    if (!outcome) {
-      this.hooks.onInfo?.(text(this.messages, how === 'undo' ? 'workbench.nothingToUndo' : 'workbench.nothingToRedo'));
-      return;
-    }
-    this.selectAddress(outcome.address);
-    this.hooks.onEdited?.(outcome, how);
+    this.whenEdited(() => (how === 'undo' ? this.book.undo() : this.book.redo()), how, this.selectedAddress);
   }
 
   /** Where Ctrl+Arrow goes, as in Excel: to the last filled cell of the run it is in, else to the next filled cell, else to the edge. */

@@ -1,9 +1,12 @@
 /**
  * Entry of the workbench page (dist/workbench.html, a development page, not part of the add-in):
  * the add-in's task pane (mountTaskpane from src/taskpane/ui.ts, unchanged) beside a live workbook
- * computed by the formula engine in this page. Loading a preset goes through the same SheetPlan as
- * in Excel, into an engine-backed PlanSink (workbook.ts); the grid (grid.ts) shows the active
- * sheet with its number formats and styles, the formula bar the selected cell's formula, the panel
+ * computed by the formula engine in a Web Worker (engineWorker.ts), of which the page keeps a
+ * mirror (bookMirror.ts): while the worker computes, the status says "Calculating…", #workbench
+ * has `data-busy` (a busy cursor) and the page keeps taking input. Loading a preset goes through
+ * the same SheetPlan as in Excel, into an engine-backed PlanSink (planLoader.ts); the grid
+ * (grid.ts) shows the active sheet with its number formats and styles, the formula bar the
+ * selected cell's formula, the panel
  * on the right the sheet's named outputs (names.ts); editing an input recalculates every dependent
  * cell, and the status says how many cells changed and how many became errors; Ctrl+Z / Ctrl+Y
  * undo and redo edits; "Export .xlsx" writes the workbook with src/xlsx (loaded on first use).
@@ -15,8 +18,9 @@
  * Language (language.ts): `?lang=zh-TW|zh-CN|en` in the address, else the browser's language. The
  * task pane's language menu switches the whole page: its texts are built again in the chosen
  * language, every preset sheet is written again from its plan in that language with the cells the
- * user changed kept (WorkbenchBook.inLanguage; undo history starts afresh), the active sheet and the
- * selected cell stay, and `?lang=` in the address follows the choice.
+ * user changed kept (WorkbenchBook.inLanguage in the worker; undo history starts afresh; their
+ * references to renamed sheets follow), the active sheet and the selected cell stay, and `?lang=`
+ * in the address follows the choice.
  *
  * Nothing here talks to a server besides loading the page's own files (the page's CSP allows
  * 'self' only).
@@ -24,25 +28,38 @@
 import { CATALOGUES, formatMessage as text } from '../i18n';
 import type { Locale } from '../i18n';
 import { a1, buildSheetPlan, scenarioById } from '../scenarios';
+import type { SheetPlan } from '../scenarios';
 import { mountTaskpane } from '../taskpane/ui';
 import { element, mark } from './dom';
 import { GridView } from './grid';
 import { addressWithLanguage, pageLocale } from './language';
 import { NamesPanel } from './names';
-import { WorkbenchBook, workbenchSink } from './workbook';
+import { BookMirror } from './bookMirror';
+import { workbenchSink } from './planLoader';
 import type { EditOutcome } from './workbook';
+
+/** The status line's tone (its data-tone, which the styles colour). */
+type Tone = 'info' | 'success' | 'error';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const EXPORT_FILE = 'ai-deal-modeler.xlsx';
 /** "Export values": every formula replaced by its value (src/xlsx/valuesOnly.ts). */
 const VALUES_FILE = 'ai-deal-modeler-values.xlsx';
 
-function start(): void {
+async function start(): Promise<void> {
   const root = document.getElementById('workbench');
   if (!root) return;
   mark('script');
   const locale = pageLocale(location.search, typeof navigator === 'undefined' ? undefined : navigator.language);
-  const book = new WorkbenchBook(CATALOGUES[locale]);
+  let book;
+  try {
+    book = await BookMirror.start(locale);
+  } catch (error) {
+    const reason = error instanceof Error && error.message ? error.message : text(CATALOGUES[locale], 'taskpane.error.unknown');
+    root.replaceChildren(element('p', 'wb-status', text(CATALOGUES[locale], 'workbench.engineFailed', { reason })));
+    root.dataset.ready = 'failed';
+    return;
+  }
   mark('engine');
   mountPage(root, locale, book);
 }
@@ -55,7 +72,7 @@ interface Carried {
 }
 
 /** Builds the page in `locale` around `book` (the first time, or again after a language switch). */
-function mountPage(root: HTMLElement, locale: Locale, book: WorkbenchBook, carried?: Carried): void {
+function mountPage(root: HTMLElement, locale: Locale, book: BookMirror, carried?: Carried): void {
   const messages = CATALOGUES[locale];
   document.documentElement.lang = locale;
   document.title = text(messages, 'workbench.title');
@@ -70,7 +87,7 @@ function mountPage(root: HTMLElement, locale: Locale, book: WorkbenchBook, carri
   status.id = 'wb-status';
   status.setAttribute('role', 'status');
   status.setAttribute('aria-live', 'polite');
-  const say = (message: string, tone: 'info' | 'success' | 'error' = 'info') => {
+  const say = (message: string, tone: Tone = 'info') => {
     status.textContent = message;
     status.dataset.tone = tone;
   };
@@ -196,8 +213,23 @@ function mountPage(root: HTMLElement, locale: Locale, book: WorkbenchBook, carri
     names.render();
   }
 
-  book.onChange((event) => {
-    if (event.type === 'values') {
+  /** While the engine computes: the status says so and the cursor shows it; the page takes input all along. */
+  let beforeBusy: { message: string; tone: Tone } | undefined;
+  const calculating = text(messages, 'workbench.calculating');
+  function showBusy(busy: boolean): void {
+    if (busy) {
+      root.dataset.busy = 'true';
+      beforeBusy = { message: status.textContent ?? '', tone: (status.dataset.tone as Tone | undefined) ?? 'info' };
+      say(calculating);
+    } else {
+      delete root.dataset.busy;
+      if (status.textContent === calculating && beforeBusy) say(beforeBusy.message, beforeBusy.tone);
+    }
+  }
+
+  const unsubscribe = book.onChange((event) => {
+    if (event.type === 'busy') showBusy(event.busy);
+    else if (event.type === 'values') {
       grid.refresh();
       names.render();
       showSelection(grid.selected.row, grid.selected.col);
@@ -207,6 +239,8 @@ function mountPage(root: HTMLElement, locale: Locale, book: WorkbenchBook, carri
       tabs.querySelector<HTMLElement>('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     }
   });
+
+  page.signal.addEventListener('abort', unsubscribe);
 
   formula.addEventListener('keydown', (event) => {
     const { row, col } = grid.selected;
@@ -230,7 +264,7 @@ function mountPage(root: HTMLElement, locale: Locale, book: WorkbenchBook, carri
     valuesButton.disabled = true;
     say(text(messages, 'workbench.exporting'));
     try {
-      const sheets = book.toSave();
+      const sheets = await book.toSave();
       if (sheets.length === 0) {
         say(text(messages, 'workbench.exportEmpty'), 'error');
         return;
@@ -262,17 +296,26 @@ function mountPage(root: HTMLElement, locale: Locale, book: WorkbenchBook, carri
   }
 
   /** The language menu's choice: the page again in that language, the workbook written again in it with the user's changes. */
-  function switchLanguage(next: Locale): void {
+  async function switchLanguage(next: Locale): Promise<void> {
     const nextMessages = CATALOGUES[next];
-    const { book: translated, sheets, edits } = book.inLanguage(nextMessages, (id) => buildSheetPlan(scenarioById(id), nextMessages));
+    const plans: Record<string, SheetPlan> = {};
+    for (const sheet of book.sheets) if (sheet.plan) plans[sheet.plan.presetId] ??= buildSheetPlan(scenarioById(sheet.plan.presetId), nextMessages);
+    let switched;
+    try {
+      switched = await book.inLanguage(next, plans);
+    } catch (error) {
+      const reason = error instanceof Error && error.message ? error.message : text(messages, 'taskpane.error.unknown');
+      say(text(messages, 'workbench.languageFailed', { reason }), 'error');
+      return;
+    }
     history.replaceState(history.state, '', addressWithLanguage(location.href, next));
     page.abort();
-    const status = text(nextMessages, 'workbench.languageSwitched', { sheets, edits });
-    mountPage(root, next, translated, { selected: grid.selectedAddress, namesOpen: chosen, status });
+    const status = text(nextMessages, 'workbench.languageSwitched', switched);
+    mountPage(root, next, book, { selected: grid.selectedAddress, namesOpen: chosen, status });
     document.getElementById('deals-language')?.focus();
   }
 
-  mountTaskpane(paneRoot, workbenchSink(book, messages), messages, { notice: text(messages, 'workbench.ready'), language: { current: locale, choose: switchLanguage } });
+  mountTaskpane(paneRoot, workbenchSink(book, messages), messages, { notice: text(messages, 'workbench.ready'), language: { current: locale, choose: (next) => void switchLanguage(next) } });
   // The pane's status line does not stick over the preset cards here (workbench.css), so a load's
   // result ("Loaded …", or why not) is repeated in the header status, which is always in view.
   const paneStatus = paneRoot.querySelector<HTMLElement>('#deals-status');
@@ -290,4 +333,4 @@ function mountPage(root: HTMLElement, locale: Locale, book: WorkbenchBook, carri
   mark('ready');
 }
 
-start();
+void start();

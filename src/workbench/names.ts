@@ -8,8 +8,8 @@ import type { Messages } from '../i18n';
 import { a1 } from '../scenarios';
 import { element } from './dom';
 import { displayValue } from './format';
-import { cellKey } from './workbook';
-import type { WorkbenchBook } from './workbook';
+import { cellKey } from './bookView';
+import type { BookView } from './bookView';
 
 export class NamesPanel {
   readonly root: HTMLElement;
@@ -17,7 +17,7 @@ export class NamesPanel {
   private readonly empty: HTMLParagraphElement;
 
   constructor(
-    private readonly book: WorkbenchBook,
+    private readonly book: BookView,
     private readonly messages: Messages,
     private readonly onPick: (address: string) => void,
   ) {

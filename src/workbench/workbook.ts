@@ -2,7 +2,8 @@
  * The workbench's workbook: a formula-engine workbook (src/engine) plus what the engine does not
  * keep and a grid needs to look like Excel: each sheet's number formats, cell looks (STYLE_GUIDE),
  * column widths, frozen panes, named outputs and charts, taken from the SheetPlan it was loaded
- * from. No DOM here; the views (grid.ts, names.ts) read it and listen to its changes.
+ * from. No DOM here: the page runs it in the engine's Web Worker (engineHost.ts) and its views
+ * (grid.ts, names.ts) read the page's BookMirror of it; the tests use it directly.
  *
  *     const book = new WorkbenchBook(messages);
  *     const sink = workbenchSink(book, messages);   // a PlanSink for mountTaskpane
@@ -23,17 +24,24 @@ import type { HyperFormula } from 'hyperformula';
 import { format as formatNumber, isDateFormat, parseValue } from 'numfmt';
 import { cellFormula, createEngine, fromCellValue, setCell } from '../engine';
 import type { CellInput, EngineScalar } from '../engine';
+import { FormulaLimitError, MAX_FORMULA_CHARS, MAX_FORMULA_DEPTH, MAX_NESTING_LEVELS } from '../engine/limits';
+import type { FormulaLimit } from '../engine/limits';
 import { addPlanSheet, sheetValues } from '../engine/planSheet';
+import { renameSheetReferences } from '../formula/sheetNames';
 import { formatMessage as text } from '../i18n';
 import type { Messages } from '../i18n';
 import { a1, numberFormatGrid, STYLE_GUIDE } from '../scenarios';
 import type { ChartPlan, PlanCell, SheetPlan, StyleLook } from '../scenarios';
-import type { LoadOptions, LoadResult, PlanSink } from '../taskpane/sink';
+import type { LoadOptions } from '../taskpane/sink';
 import type { SheetToSave } from '../xlsx/workbookFile';
+import { cellKey, guardedBlockOf, isEditableCell } from './bookView';
+import type { BookView } from './bookView';
 import { mark } from './dom';
+import type { LoadedSheet } from './planLoader';
 
-/** Excel's default column width in characters. */
-export const DEFAULT_COLUMN_WIDTH = 8.43;
+export { cellKey, DEFAULT_COLUMN_WIDTH } from './bookView';
+export { workbenchSink } from './planLoader';
+export type { LoadedSheet, PlanLoader } from './planLoader';
 
 export interface NamedOutput {
   readonly name: string;
@@ -91,13 +99,12 @@ interface Edit {
 }
 
 export type BookEvent =
-  | { readonly type: 'sheets' } // a sheet was added (and activated)
+  | { readonly type: 'sheets' } // a sheet was added (and activated), or the workbook replaced (a language switch)
   | { readonly type: 'active' } // another sheet was activated
-  | { readonly type: 'values'; readonly sheet: number; readonly changed: number }; // cells were edited (or an edit undone) and recalculated
+  | { readonly type: 'values'; readonly sheet: number; readonly changed: number } // cells were edited (or an edit undone) and recalculated
+  | { readonly type: 'busy'; readonly busy: boolean }; // the engine started or finished computing (BookMirror only)
 
-export const cellKey = (row: number, col: number): string => `${row}:${col}`;
-
-export class WorkbenchBook {
+export class WorkbenchBook implements BookView {
   readonly engine: HyperFormula;
   private readonly models = new Map<number, SheetModel>();
   private readonly listeners = new Set<(event: BookEvent) => void>();
@@ -145,7 +152,7 @@ export class WorkbenchBook {
    * Adds the plan as a new sheet (addPlanSheet: a free name, names at workbook level or on the
    * sheet when taken) and activates it. On failure removes what it had added and rethrows.
    */
-  loadPlan(plan: SheetPlan, options: LoadOptions = {}): { sheetName: string; sheetScopedNames: readonly string[] } {
+  loadPlan(plan: SheetPlan, options: LoadOptions = {}): LoadedSheet {
     const sheetsBefore = new Set(this.engine.getSheetNames());
     const namesBefore = new Set(this.engine.listNamedExpressions());
     let placed;
@@ -211,8 +218,7 @@ export class WorkbenchBook {
 
   /** Whether the cell may be edited: not on a protected sheet, or one of its inputs. */
   isEditable(id: number, row: number, col: number): boolean {
-    const model = this.sheet(id);
-    return !model.protected || model.inputs.has(cellKey(row, col));
+    return isEditableCell(this.sheet(id), row, col);
   }
 
   /**
@@ -220,9 +226,7 @@ export class WorkbenchBook {
    * would overwrite a calculation, so the grid asks first. Undefined for any other cell.
    */
   guardedFormulaBlock(id: number, row: number, col: number): string | undefined {
-    if (this.formula(id, row, col) === undefined) return undefined;
-    const block = this.sheet(id).blocks.find((b) => row >= b.firstRow && row <= b.lastRow);
-    return block?.guarded ? block.title : undefined;
+    return guardedBlockOf(this.sheet(id), row, this.formula(id, row, col) !== undefined);
   }
 
   /** The cell's content as the engine holds it, to put back on undo: a formula as Excel text, a value, or null. */
@@ -241,8 +245,13 @@ export class WorkbenchBook {
   setInput(id: number, row: number, col: number, typed: string): EditOutcome {
     if (!this.isEditable(id, row, col)) throw new Error(`${a1.formatCell(row, col)} is locked: the sheet is protected`);
     const edit: Edit = { sheet: id, row, col, before: this.content(id, row, col), after: parseInput(typed) };
+    let outcome;
+    try {
+      outcome = this.apply(edit, edit.after);
+    } catch (error) {
+      throw error instanceof FormulaLimitError ? new Error(limitMessage(this.messages, error.limit)) : error;
+    }
     this.rememberOriginal(id, row, col, edit.before);
-    const outcome = this.apply(edit, edit.after);
     this.undoStack.push(edit);
     this.redoStack.length = 0;
     return outcome;
@@ -271,14 +280,16 @@ export class WorkbenchBook {
    * language) and each preset sheet, in tab order, written again from `buildPlan(presetId)` (its
    * name the plan's, `(2)` for a second copy as before, protected if it was), then every cell of
    * `changedCells` put back (they stay changed cells of the new book). The active sheet stays the
-   * active one. Undo history is not carried over. `edits` counts the cells put back.
+   * active one. Undo history is not carried over. `edits` counts the cells put back; a formula
+   * among them that refers to a sheet now named otherwise refers to it by its new name.
    */
   inLanguage(messages: Messages, buildPlan: (presetId: string) => SheetPlan): { book: WorkbenchBook; sheets: number; edits: number } {
     const book = new WorkbenchBook(messages);
     const scratch = book.active;
-    let active = scratch;
+    // Every sheet first, then the changed cells: a formula may refer to any sheet, by its new name.
+    const counterparts = new Map<number, number>();
+    const renames = new Map<string, string>();
     let sheets = 0;
-    let edits = 0;
     this.sheets.forEach((model, index) => {
       if (!model.plan && index > 0) return; // only the first sheet is a scratch sheet
       if (model.plan) {
@@ -286,31 +297,38 @@ export class WorkbenchBook {
         sheets++;
       }
       const id = model.plan ? book.active : scratch;
-      for (const { row, col, content } of this.changedCells(model.id)) {
+      counterparts.set(model.id, id);
+      const name = book.sheet(id).name;
+      if (name !== model.name) renames.set(model.name, name);
+    });
+    let edits = 0;
+    for (const [from, id] of counterparts) {
+      for (const { row, col, content } of this.changedCells(from)) {
         book.rememberOriginal(id, row, col, book.content(id, row, col));
-        setCell(book.engine, { sheet: id, row, col }, content);
+        setCell(book.engine, { sheet: id, row, col }, typeof content === 'string' && content.startsWith('=') ? renameSheetReferences(content, renames) : content);
         edits++;
       }
-      if (model.id === this.activeId) active = id;
-    });
-    book.activeId = active;
+    }
+    book.activeId = counterparts.get(this.activeId) ?? scratch;
     return { book, sheets, edits };
   }
 
   /** Undoes the last edit (activating its sheet); undefined when there is none. */
   undo(): EditOutcome | undefined {
-    const edit = this.undoStack.pop();
+    const edit = this.undoStack[this.undoStack.length - 1];
     if (!edit) return undefined;
-    this.redoStack.push(edit);
-    return this.apply(edit, edit.before);
+    const outcome = this.apply(edit, edit.before);
+    this.redoStack.push(this.undoStack.pop()!);
+    return outcome;
   }
 
   /** Redoes the last undone edit; undefined when there is none. */
   redo(): EditOutcome | undefined {
-    const edit = this.redoStack.pop();
+    const edit = this.redoStack[this.redoStack.length - 1];
     if (!edit) return undefined;
-    this.undoStack.push(edit);
-    return this.apply(edit, edit.after);
+    const outcome = this.apply(edit, edit.after);
+    this.undoStack.push(this.redoStack.pop()!);
+    return outcome;
   }
 
   private apply(edit: Edit, content: CellInput): EditOutcome {
@@ -367,6 +385,18 @@ export class WorkbenchBook {
 
   private emit(event: BookEvent): void {
     for (const listener of this.listeners) listener(event);
+  }
+}
+
+/** Why a formula was refused (engine/limits.ts), in the page's language. */
+function limitMessage(messages: Messages, limit: FormulaLimit): string {
+  switch (limit.kind) {
+    case 'length':
+      return text(messages, 'workbench.formulaTooLong', { chars: limit.chars, max: MAX_FORMULA_CHARS });
+    case 'nesting':
+      return text(messages, 'workbench.formulaTooNested', { levels: limit.levels, position: limit.position, max: MAX_NESTING_LEVELS });
+    case 'depth':
+      return text(messages, 'workbench.formulaTooDeep', { max: MAX_FORMULA_DEPTH });
   }
 }
 
@@ -508,33 +538,5 @@ function scratchPlan(name: string, cells: PlanCell[][]): SheetPlan {
     checks: [],
     allChecks: '',
     anchors: {},
-  };
-}
-
-/**
- * The PlanSink of the workbench: loads a plan into the book through the engine (as the add-in's
- * sink writes it into Excel), resolves with the new sheet's name and, when the plan's names were
- * already taken by an earlier copy, the line saying they belong to the sheet; rejects with a
- * translated reason after removing what it had added.
- */
-export function workbenchSink(book: WorkbenchBook, messages: Messages): PlanSink {
-  return {
-    async load(plan: SheetPlan, options: LoadOptions = {}): Promise<LoadResult> {
-      mark('load:start');
-      // Let the task pane show its busy state before the engine works synchronously.
-      await new Promise<void>((resolve) => setTimeout(resolve, 0));
-      let loaded;
-      try {
-        loaded = book.loadPlan(plan, options);
-      } catch (error) {
-        const detail = error instanceof Error && error.message ? error.message : text(messages, 'taskpane.error.unknown');
-        throw new Error(text(messages, 'workbench.error.load', { detail }));
-      }
-      mark(`loaded:${loaded.sheetName}`);
-      return {
-        sheetName: loaded.sheetName,
-        ...(loaded.sheetScopedNames.length > 0 ? { detail: text(messages, 'taskpane.namesOnSheet') } : {}),
-      };
-    },
   };
 }

@@ -79,7 +79,7 @@ function buildFingerprint(): string {
   return hash.digest('hex');
 }
 
-const REQUIRED = ['taskpane.html', 'taskpane.js', 'functions.js', 'workbench.html', 'workbench.js', 'workbench-xlsx.js', 'office.js'];
+const REQUIRED = ['taskpane.html', 'taskpane.js', 'functions.js', 'workbench.html', 'workbench.js', 'workbench-engine.js', 'workbench-xlsx.js', 'office.js'];
 
 /**
  * The production build of both configurations (what `npm run build` makes), in BUILD_DIR; built
@@ -220,6 +220,14 @@ export async function guardedPage(harness: Harness, options: { viewport?: { widt
 /** Only https://localhost:<port>/… requests (and data:/blob: URLs, which never reach a network), plus the locally answered Office.js. */
 export function nonLocalRequests(harness: Harness, guarded: GuardedPage): string[] {
   return guarded.requests.filter((url) => !url.startsWith(`${harness.origin}/`) && !/^(data|blob):/.test(url) && !guarded.office.includes(url));
+}
+
+/**
+ * Waits until the workbench's engine (its Web Worker) has answered everything the page asked: an
+ * edit, undo or load sets `data-busy` on #workbench at once and clears it after the answer is shown.
+ */
+export async function engineIdle(page: Page): Promise<void> {
+  await page.waitForSelector('#workbench[data-ready="true"]:not([data-busy])', { state: 'attached' });
 }
 
 export function writeScreenshot(name: string, png: Buffer): string {

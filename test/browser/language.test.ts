@@ -18,7 +18,7 @@ import type { Page } from 'playwright-core';
 import { en, zhHans, zhHant } from '../../src/i18n';
 import type { Messages } from '../../src/i18n';
 import { buildSheetPlan, scenarioById } from '../../src/scenarios';
-import { browserTestsEnabled, guardedPage, harnessForSuite, SCREENSHOTS, writeScreenshot } from './harness';
+import { browserTestsEnabled, engineIdle, guardedPage, harnessForSuite, SCREENSHOTS, writeScreenshot } from './harness';
 import type { GuardedPage } from './harness';
 
 const OFFICE_MOCK = fs.readFileSync(path.join(__dirname, 'officeMock.js'), 'utf8');
@@ -118,11 +118,13 @@ describeBrowser('workbench page in Chinese', () => {
     expect(await page.textContent('#deals-status')).toBe(messages['taskpane.loadedInto'].replace('{preset}', plan.title).replace('{sheet}', plan.sheetName));
     await page.waitForSelector(`#wb-tabs [role="tab"][aria-selected="true"][data-sheet="${plan.sheetName}"]`);
     await page.waitForFunction(() => !document.querySelector('.preset-list')?.hasAttribute('aria-busy'));
+    await engineIdle(page);
   }
 
   /** The named-outputs panel: name, raw value and label of each. */
-  const namedOutputs = (page: Page) =>
-    page.locator('#wb-names [data-name]').evaluateAll((items) =>
+  const namedOutputs = async (page: Page) => {
+    await engineIdle(page);
+    return page.locator('#wb-names [data-name]').evaluateAll((items) =>
       items.map((item) => ({
         name: (item as HTMLElement).dataset.name!,
         value: item.querySelector('.wb-name-value')?.getAttribute('data-value') ?? '',
@@ -130,7 +132,11 @@ describeBrowser('workbench page in Chinese', () => {
         label: item.textContent ?? '',
       })),
     );
-  const cellText = async (page: Page, address: string) => (await page.locator(`#wb-grid td[data-address="${address}"]`).textContent()) ?? '';
+  };
+  const cellText = async (page: Page, address: string) => {
+    await engineIdle(page);
+    return (await page.locator(`#wb-grid td[data-address="${address}"]`).textContent()) ?? '';
+  };
 
   /** Text cells whose text is cut by the next filled cell or by the cell's own box (a wrapped header taller than its row). */
   const clippedHeaders = (page: Page) =>
@@ -221,5 +227,38 @@ describeBrowser('workbench page in Chinese', () => {
     await page.waitForSelector('#workbench[data-ready="true"]');
     expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');
     expect(await page.textContent('#deals-preset-amd-title')).toBe(zhHans['amd.title']);
+  }, 120_000);
+  test("a formula on Sheet1 referring to 'AMD warrants'!B15, and one on the AMD sheet referring to Sheet1, keep their values in 繁體中文 and back", async () => {
+    const page = await openWorkbench('?lang=en', { width: 1024, height: 768 });
+    await loadAmd(page, en);
+    await page.click(`#wb-tabs [data-sheet="${en['workbench.scratchSheet']}"]`);
+    const enterFormula = async (address: string, formula: string) => {
+      await page.click(`#wb-grid td[data-address="${address}"]`);
+      await page.fill('#wb-formula', formula);
+      await page.press('#wb-formula', 'Enter');
+    };
+    await enterFormula('A1', "='AMD warrants'!B15*2");
+    await enterFormula('A2', '5');
+    expect(await cellText(page, 'A1')).toBe('407.42');
+    await page.click('#wb-tabs [data-sheet="AMD warrants"]');
+    await enterFormula('J1', '=Sheet1!A2*3');
+    expect(await cellText(page, 'J1')).toBe('15');
+
+    await page.selectOption('#deals-language', 'zh-Hant');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant' && document.getElementById('wb-status')?.dataset.tone === 'success');
+    const sheet = buildSheetPlan(scenarioById('amd'), zhHant).sheetName;
+    expect(await cellText(page, 'J1')).toBe('15');
+    await page.click('#wb-grid td[data-address="J1"]');
+    expect(await page.inputValue('#wb-formula')).toBe(`='${zhHant['workbench.scratchSheet']}'!A2*3`);
+    await page.click(`#wb-tabs [data-sheet="${zhHant['workbench.scratchSheet']}"]`);
+    expect(await cellText(page, 'A1')).toBe('407.42');
+    await page.click('#wb-grid td[data-address="A1"]');
+    expect(await page.inputValue('#wb-formula')).toBe(`='${sheet}'!B15*2`);
+
+    await page.selectOption('#deals-language', 'en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en' && document.getElementById('wb-status')?.dataset.tone === 'success');
+    expect(await cellText(page, 'A1')).toBe('407.42');
+    await page.click('#wb-grid td[data-address="A1"]');
+    expect(await page.inputValue('#wb-formula')).toBe("='AMD warrants'!B15*2");
   }, 120_000);
 });

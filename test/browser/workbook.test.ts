@@ -151,6 +151,28 @@ describe('undo, redo, errors, guarded formulas, protection', () => {
     expect(book.undo()).toBeUndefined();
   });
 
+  test.each([
+    ['1,500 chained terms', '=' + Array(1500).fill('1').join('+'), /^the formula chains more than 500 operators/],
+    ['200 nested parentheses', '=' + '('.repeat(200) + '1' + ')'.repeat(200), /^the formula nests 200 levels of brackets \(the 65th opens at character 66\); Excel takes at most 64\.$/],
+    ['8,193 characters', '=' + '1'.repeat(8192), /^the formula is 8193 characters long; Excel takes formulas of at most 8192\.$/],
+  ])('a formula of %s is refused in the page language, and every later edit, undo, redo and export works', async (_what, formula, reason) => {
+    const { book, id } = await amdBook();
+    book.setInput(id, 14, 1, '600'); // B15
+    const before = book.values(id);
+    expect(() => book.setInput(id, 20, 3, formula)).toThrow(reason);
+    expect(book.values(id)).toEqual(before);
+    expect(book.changedCells(id)).toEqual([{ row: 14, col: 1, content: 600 }]);
+    expect(book.setInput(id, 20, 3, '=B15*2')).toMatchObject({ address: 'D21', errors: 0 });
+    expect(book.value(id, 20, 3)).toBe(1200);
+    expect(book.undo()).toMatchObject({ address: 'D21' });
+    expect(book.undo()).toMatchObject({ address: 'B15' });
+    expect(book.redo()).toMatchObject({ address: 'B15' });
+    expect(book.value(id, 14, 1)).toBe(600);
+    expect((await workbookBuffer(book.toSave())).length).toBeGreaterThan(1000);
+    const zh = new WorkbenchBook(zhHant);
+    expect(() => zh.setInput(zh.active, 0, 0, formula)).toThrow(/^公式/);
+  });
+
   test('undo switches back to the sheet of the edit', async () => {
     const { book, id } = await amdBook();
     book.setInput(id, 14, 1, '600');
@@ -289,6 +311,37 @@ describe('the same workbook in another language (the language switch)', () => {
     expect(back.edits).toBe(3);
     expect(back.book.sheets.map((s) => s.name)).toEqual(book.sheets.map((s) => s.name));
     expect(back.book.values(back.book.sheets[1].id)).toEqual(book.values(first.id));
+  });
+});
+
+describe('references to renamed sheets (the language switch renames every sheet)', () => {
+  test("='AMD warrants'!B15*2 on another sheet, and Sheet1!A1 on a preset sheet, follow the sheets to 繁體中文 and back", async () => {
+    const book = new WorkbenchBook(en);
+    const sink = workbenchSink(book, en);
+    await sink.load(amd());
+    await sink.load(buildSheetPlan(scenarioById('bain2030'), en));
+    const [scratch, amdSheet, bain] = book.sheets;
+    book.setInput(amdSheet.id, 14, 1, '600'); // B15, the price
+    book.setInput(scratch.id, 0, 0, "='AMD warrants'!B15*2");
+    book.setInput(scratch.id, 1, 0, '7');
+    book.setInput(bain.id, 0, 5, '=Sheet1!A2+sheet1!A1+\'AMD warrants\'!B15'); // F1: case-insensitive, as Excel
+    book.setInput(scratch.id, 2, 0, '="\'AMD warrants\'!B15"'); // text, not a reference
+    expect([book.value(scratch.id, 0, 0), book.value(bain.id, 0, 5)]).toEqual([1200, 1807]);
+
+    const { book: zh } = book.inLanguage(zhHant, (id) => buildSheetPlan(scenarioById(id), zhHant));
+    const [zScratch, zAmd, zBain] = zh.sheets;
+    expect([zScratch.name, zAmd.name]).toEqual([zhHant['workbench.scratchSheet'], buildSheetPlan(scenarioById('amd'), zhHant).sheetName]);
+    expect(zScratch.name).not.toBe(scratch.name);
+    expect(zAmd.name).not.toBe(amdSheet.name);
+    expect(zh.formula(zScratch.id, 0, 0)).toBe(`='${zAmd.name}'!B15*2`);
+    expect([zh.value(zScratch.id, 0, 0), zh.value(zBain.id, 0, 5)]).toEqual([1200, 1807]);
+    expect(zh.formula(zBain.id, 0, 5)).toBe(`='${zScratch.name}'!A2+'${zScratch.name}'!A1+'${zAmd.name}'!B15`);
+    expect(zh.value(zScratch.id, 2, 0)).toBe("'AMD warrants'!B15");
+
+    const back = zh.inLanguage(en, (id) => buildSheetPlan(scenarioById(id), en)).book;
+    const [eScratch, eAmd, eBain] = back.sheets;
+    expect(back.formula(eScratch.id, 0, 0)).toBe("='AMD warrants'!B15*2");
+    expect([back.value(eScratch.id, 0, 0), back.value(eBain.id, 0, 5), back.value(eAmd.id, 14, 1)]).toEqual([1200, 1807, 600]);
   });
 });
 
