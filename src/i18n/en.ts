@@ -132,6 +132,8 @@ export const en = {
   'unit.millionShares': 'million shares',
   'unit.gw': 'GW',
   'unit.gwPerYear': 'GW/year',
+  'unit.gwAtYearEnd': 'GW at year end',
+  'unit.gwYears': 'GW-years',
   'unit.percent': '%',
   'unit.percentPerYear': '%/year',
   'unit.probability': 'probability, %',
@@ -187,7 +189,7 @@ export const en = {
   'amd.in.observationsPerYear': 'Price checks against the targets per year (252 = daily closes, 0 = continuously)',
   'amd.why.observationsPerYear':
     'the filing speaks of share-price targets and "stock performance thresholds" that are not public; daily closes are assumed (Broadie–Glasserman–Kou correction), so the tranche sizes and hurdles below stay assumptions',
-  'amd.why.delivery': 'each tranche’s GW delivered evenly from the first deployment (H2 2026) to before expiry; no delivery schedule was published',
+  'amd.why.delivery': 'each tranche’s GW delivered evenly from the first deployment (H2 2026) to before expiry; no delivery schedule was published. A labelled deviation from the ledger’s AMD row, which ramps the 6 GW linearly from mid-2026 to the end of 2030 and pays them as they arrive: here these times only discount the hardware (its present value)',
   'amd.why.gridPrice': 'grid axis spanning the share price today to beyond the final target',
   'amd.why.gridVolatility': 'grid axis around the volatility assumption',
   'amd.why.trancheGw': 'one tranche per further GW between the first tranche and full vesting; the filing does not give the steps',
@@ -739,7 +741,7 @@ export const en = {
   // ---- [portfolio] the commitments ledger -------------------------------------------------------
   'portfolio.sheet': 'Commitments ledger',
   'portfolio.title': 'OpenAI’s compute commitments: the ledger, year by year',
-  'portfolio.summary': 'Every OpenAI compute commitment with its status, its capacity and what it costs year by year to 2035 (headline, binding, expected), beside the CEO’s own total.',
+  'portfolio.summary': 'Every OpenAI compute commitment: status, capacity and payments to 2035, beside the CEO’s total.',
   'portfolio.description': 'Every compute commitment of OpenAI in one capacity ledger (kind, status, GW and binding GW, cost basis, value, when the capacity comes online, weight, include flag); what it pays each year 2025–2035 as the capacity exists (cloud per GW-year in use, chips at delivery with their loans), headline, binding and expected; vendor financing and price concessions kept apart; the overlaps; the chief executive’s USD 1.4 tn / 30 GW and OpenAI’s ~USD 600 bn through 2030 beside the totals.',
   'portfolio.in.nvidiaInvestment': 'Nvidia equity investment in OpenAI (it replaced the letter of intent)',
   'portfolio.in.allInPerGw': 'All-in capital cost per GW (OpenAI CEO: more than; the one all-in cost of every sheet)',
