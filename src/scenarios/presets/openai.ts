@@ -9,7 +9,7 @@
  */
 import type { MessageKey } from '../../i18n';
 import { assume, calc, ChartSpec, check, factValue, input, output, Scenario, Table, TableCell, TableRow } from '../types';
-import { COMMITMENTS_TOTAL, dealRow, ledger, ledgerChecks, ledgerInputs, SCHEDULE_YEARS, schedule, straightLine } from './ledger';
+import { COMMITMENTS_TOTAL, dealRow, ledger, ledgerChecks, ledgerInputs, ledgerTables, ledgerTotals, SCHEDULE_YEARS } from './ledger';
 import { continuousGrowth } from './shared';
 
 const NVIDIA = dealRow('nvidia');
@@ -112,7 +112,7 @@ const model: Table = {
     { id: 'due', header: 'openai.col.due', unit: 'usd', formula: '=INDEX({schedule.total},{#}+1)' },
     { id: 'revenue', header: 'openai.col.revenue', unit: 'usd', formula: '={revenue2025}*10^9*(1+{growth})^({.year}-{scheduleStart})' },
     { id: 'available', header: 'openai.col.available', unit: 'usd', formula: '={share}*{.revenue}' },
-    { id: 'nvidiaDue', header: 'openai.col.nvidiaDue', unit: 'usd', formula: `=${straightLine(NVIDIA, '{.year}', false)}` },
+    { id: 'nvidiaDue', header: 'openai.col.nvidiaDue', unit: 'usd', formula: '=INDEX({expected.nvidia},{#}+1)' },
     { id: 'nvidiaFull', header: 'openai.col.nvidiaFull', unit: 'usd', formula: '={.nvidiaDue}*{nvidiaRatio}' },
     { id: 'debt', header: 'openai.col.debt', unit: 'usd', formula: '={debtShare}*{.due}' },
     { id: 'financing', header: 'openai.col.financing', unit: 'usd', formula: `={equityPerYear}+{.debt}+{.nvidiaFull}*${NVIDIA_INCLUDED}` },
@@ -266,7 +266,8 @@ export const openai: Scenario = {
     calc('nvidiaRatio', 'openai.calc.nvidiaRatio', 'percent', `={nvidiaInvestment}*10^9/INDEX({ledger.value},${NVIDIA})`, 'openai.note.nvidiaRatio'),
     calc('runRateH1', 'openai.calc.runRateH1', 'usdPerYear', '={h1Revenue}*2*10^9'),
     calc('runRateGrowth', 'openai.calc.runRateGrowth', 'percent', '={runRateEnd2025}/{revenue2025}-1', 'openai.note.runRateGrowth'),
-    schedule,
+    ...ledgerTotals,
+    ...ledgerTables,
     model,
     tornado,
   ],
