@@ -11,6 +11,10 @@
  * - `"say ""hi"""`: Excel's doubled quote is a parse error, and a backslash before the closing
  *   quote escapes it → such a string becomes a concatenation, `("say "&CHAR(34)&"hi"&CHAR(34))`.
  *
+ * One function differs too: HyperFormula's `INT` truncates towards zero (`INT(-2.5)` is −2), where
+ * Excel's rounds down (−3). `FLOOR.MATH(x)` rounds down in both, so a call of `INT` is written as one
+ * of `FLOOR.MATH` with the same arguments (`INT("a")` and `INT()` still fail as in Excel).
+ *
  * The text is tokenised so that nothing inside a string literal or a quoted sheet name ('…') is
  * touched, and identifiers (cell references, names, function names such as `DEALS.X1E5`) are kept
  * whole. Every rewrite is still valid Excel, so HyperFormula's own rendering of a formula remains
@@ -36,7 +40,8 @@ function engineText(token: FormulaToken): string {
     case 'identifier': {
       const upper = token.text.toUpperCase();
       const isBoolean = (upper === 'TRUE' || upper === 'FALSE') && !token.isCall && !token.isSheet && !token.afterSheet;
-      return isBoolean ? `${upper}()` : token.text;
+      if (isBoolean) return `${upper}()`;
+      return upper === 'INT' && token.isCall && !token.afterSheet ? 'FLOOR.MATH' : token.text;
     }
     default:
       // A quoted sheet name ('' standing for one quote) reads in HyperFormula as in Excel.

@@ -1,3 +1,4 @@
+import { createEngine, evaluateFormula } from '../../src/engine';
 import { toEngineFormula } from '../../src/engine/normalise';
 
 describe('toEngineFormula (Excel text → HyperFormula text)', () => {
@@ -26,10 +27,26 @@ describe('toEngineFormula (Excel text → HyperFormula text)', () => {
     ['=""', '=""'],
     // Unterminated text is left for the parser to reject.
     ['="abc', '="abc'],
+    // INT rounds down in Excel; HyperFormula's truncates, its FLOOR.MATH rounds down.
+    ['=INT(A1)-int(-2.5)', '=FLOOR.MATH(A1)-FLOOR.MATH(-2.5)'],
+    ['=INTERCEPT(A1:A2,B1:B2)+INT_RATE+Sheet1!INT', '=INTERCEPT(A1:A2,B1:B2)+INT_RATE+Sheet1!INT'],
     // Not a formula: unchanged.
     ['1.6E+8', '1.6E+8'],
     ['TRUE', 'TRUE'],
   ])('%s → %s', (excel, engine) => {
     expect(toEngineFormula(excel)).toBe(engine);
+  });
+});
+
+describe('INT as Excel computes it (rounds down), through the engine', () => {
+  // Excel: INT(-2.5) = -3, INT(-3) = -3, INT(2.7) = 2, INT(-0.1) = -1 (Microsoft's INT function page: "rounds a number down to the nearest integer").
+  it.each([
+    ['=INT(-2.5)', -3],
+    ['=INT(-3)', -3],
+    ['=INT(2.7)', 2],
+    ['=INT(-0.1)', -1],
+    ['=INT(-2026.95)', -2027],
+  ])('%s = %d', (formula, expected) => {
+    expect(evaluateFormula(createEngine(), formula)).toBe(expected);
   });
 });
