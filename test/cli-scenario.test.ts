@@ -112,12 +112,13 @@ describe('--set: what-if from the command line', () => {
   });
 
   test('a TRUE/FALSE input takes TRUE or FALSE, not a number (the ledger\'s include flags)', async () => {
-    const refused = await run('scenario', 'show', 'portfolio', '--set', 'K13=1');
+    const include = buildSheetPlan(scenarioById('portfolio')).anchors['ledger.include'].split(':')[0]; // the first deal's flag
+    const refused = await run('scenario', 'show', 'portfolio', '--set', `${include}=1`);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/--set K13=1: .*\(K13\) takes TRUE or FALSE, not a number/);
-    const taken = await run('scenario', 'show', 'portfolio', '--set', 'K13=FALSE', '--json');
+    expect(refused.stderr).toMatch(new RegExp(`--set ${include}=1: .*\\(${include}\\) takes TRUE or FALSE, not a number`));
+    const taken = await run('scenario', 'show', 'portfolio', '--set', `${include}=FALSE`, '--json');
     expect(taken.code).toBe(0);
-    expect(JSON.parse(taken.stdout).set).toMatchObject([{ address: 'K13', value: false, before: true }]);
+    expect(JSON.parse(taken.stdout).set).toMatchObject([{ address: include, value: false, before: true }]);
   });
 
   test('export --set writes the changed input and the recalculated cached values', async () => {

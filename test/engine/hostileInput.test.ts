@@ -61,6 +61,8 @@ function randomArgument(functionName: string, parameter: ParameterSpec): string 
   if (read.kind === 'choice') return random() < 0.8 ? `"${pick(read.choices)}"` : pick(['"nope"', '""', '1']);
   if (functionName === 'FUNDINGRISK' && parameter.name === 'paths') return pick(['1000', '1500', '2000', '999', '1000.5', '-1', '1E+300']);
   if (functionName === 'FUNDINGRISK' && parameter.name === 'obligations') return random() < 0.5 ? excelNumber(randomNumber()) : randomLine(1 + Math.floor(random() * 4));
+  // FUNDINGRISK's per-year ranges (growthRate, revenueShare, financing) must match the obligations' length: mostly one number.
+  if (functionName === 'FUNDINGRISK' && read.kind === 'range') return random() < 0.15 ? randomLine() : excelNumber(randomNumber());
   if (read.kind === 'range' && random() < 0.5) return randomLine();
   return excelNumber(randomNumber());
 }
