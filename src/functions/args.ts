@@ -76,12 +76,13 @@ export class ArgumentReader {
     throw invalidArgument(this.functionName, name, { key: 'rule.flag' });
   }
 
-  /** One of the table's choices, matched without regard to case; `undefined` when omitted. */
+  /** One of the table's choices (or a former name of one, its alias), matched without regard to case; `undefined` when omitted. */
   choiceOrAbsent<T extends string>(name: string, value: ExcelValue): T | undefined {
     const { read } = this.parameter(name, 'choice');
     if (isOmitted(value)) return undefined;
     const wanted = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
-    const match = read.choices.find((c) => c.toLowerCase() === wanted);
+    const alias = Object.keys(read.aliases ?? {}).find((a) => a.toLowerCase() === wanted);
+    const match = alias !== undefined ? read.aliases?.[alias] : read.choices.find((c) => c.toLowerCase() === wanted);
     if (match === undefined) throw invalidArgument(this.functionName, name, { key: 'rule.choice', params: { choices: read.choices.join(', ') } });
     return match as T;
   }

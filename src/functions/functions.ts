@@ -247,34 +247,36 @@ export function circularFlow(
 }
 
 /**
- * Monte Carlo funding risk of yearly obligations: lognormal revenue (a share of it available), starting cash and yearly financing against the money due. Without metric it spills a header row (year, shortfallProb, ranOutProb, expectedShortfall, p5, p50, p95) and one row per year; seeded, so the same inputs give the same numbers everywhere.
+ * Monte Carlo funding risk of yearly obligations: lognormal revenue (a share of it available), starting cash and yearly financing against the money due, with a minimum cash buffer. Without metric it spills a header row (year, shortfallProb, ranOutProb, expectedDeficit, p5, p50, p95, needP50, needP95) and one row per year; seeded, so the same inputs give the same numbers everywhere.
  * @customfunction FUNDINGRISK
  * @helpurl https://localhost:3000/help.html#FUNDINGRISK
  * @param obligations Money due in years 1…T, ≥ 0: a row or a column with one cell per year.
  * @param revenueNow Revenue in year 0 (currency per year), > 0.
- * @param growthRate Expected revenue growth, continuous per year (E[revenue in year t] = revenueNow·e^(growthRate·t)), as a decimal.
+ * @param growthRate Expected revenue growth, continuous per year (E[revenue in year t] = revenueNow·e^(growthRate·t)), as a decimal: one number for every year, or a range of the same shape as obligations (year t grows at its own rate).
  * @param volatility Annual volatility of revenue as a decimal, > 0.
- * @param [revenueShare] Share of each year's revenue available for the obligations, greater than 0 and at most 1 (default 1).
+ * @param [revenueShare] Share of each year's revenue available for the obligations, greater than 0 and at most 1: one number for every year, or a range of the same shape as obligations (default 1).
  * @param [cash] Cash at the start (currency), ≥ 0 (default 0).
  * @param [financing] New money each year (currency), ≥ 0: one number for every year, or a range of the same shape as obligations (default 0).
- * @param [paths] Number of simulated paths, a whole number from 1,000 to 1,000,000 (default 10,000).
+ * @param [paths] Number of simulated paths, a whole number from 1,000 to 1,000,000 (default 10,000); paths × years at most 100,000,000.
  * @param [seed] Seed of the random numbers (xoshiro128**, Box–Muller normals), a whole number ≥ 0 (default 1).
- * @param [metric] One of shortfallProb, ranOutProb, expectedShortfall, p5, p50, p95 (case-insensitive) to return alone, in the shape of obligations.
- * @returns Per year: P(cash < 0), P(cash was negative in any year so far), E[shortfall], and the 5th, 50th and 95th percentiles of cash.
+ * @param [metric] One of shortfallProb, ranOutProb, expectedDeficit, p5, p50, p95, needP50, needP95 (case-insensitive) to return alone, in the shape of obligations.
+ * @param [minimumCash] The buffer (currency), ≥ 0: a path runs out in a year when its cash ends below it (default 0).
+ * @returns Per year: P(cash < minimumCash), P(cash was below it in any year so far), the expected deficit E[max(minimumCash − cash, 0)], the 5th, 50th and 95th percentiles of cash, and the 50th and 95th percentiles of the peak funding need so far.
  */
 export function fundingRisk(
   obligations: any[][],
   revenueNow: any,
-  growthRate: any,
+  growthRate: any[][],
   volatility: any,
-  revenueShare?: any,
+  revenueShare?: any[][],
   cash?: any,
   financing?: any[][],
   paths?: any,
   seed?: any,
   metric?: any,
+  minimumCash?: any,
 ): any[][] {
   return asExcelFunction('FUNDINGRISK', () =>
-    impl.fundingRisk(obligations, revenueNow, growthRate, volatility, revenueShare, cash, financing, paths, seed, metric),
+    impl.fundingRisk(obligations, revenueNow, growthRate, volatility, revenueShare, cash, financing, paths, seed, metric, minimumCash),
   );
 }

@@ -26,11 +26,11 @@ import {
   WarrantTerms,
 } from '../model';
 import { ArgumentReader, ExcelValue } from './args';
-import { FUNCTION_TABLE, FUNDING_RISK_HEADER, GREEK_LABELS } from './table';
+import { FUNCTION_TABLE, FUNDING_RISK_HEADER, FUNDING_RISK_MAX_PATH_YEARS, GREEK_LABELS } from './table';
 
-export { FUNDING_RISK_HEADER, FUNDING_RISK_PATHS, GREEK_LABELS } from './table';
+export { FUNDING_RISK_HEADER, FUNDING_RISK_MAX_PATH_YEARS, FUNDING_RISK_PATHS, GREEK_LABELS } from './table';
 import { noSolution } from './errors';
-import { alignPeriods, toShape } from './periods';
+import { alignPeriods, PeriodShape, toShape } from './periods';
 
 export type Cell = number | string;
 
@@ -269,9 +269,11 @@ export function circularFlow(
 
 /**
  * Monte Carlo funding risk of a schedule of obligations (one cell per year). Without `metric`: a
- * header row and one row per year (year, shortfallProb, ranOutProb, expectedShortfall, p5, p50,
- * p95) whatever the orientation of `obligations`; with it, that metric per year in the shape of
- * `obligations`. `financing` is one number for every year or a range of the obligations' shape.
+ * header row and one row per year (FUNDING_RISK_HEADER: year, shortfallProb, ranOutProb,
+ * expectedDeficit, p5, p50, p95, needP50, needP95) whatever the orientation of `obligations`;
+ * with it, that metric per year in the shape of `obligations`. `growthRate`, `revenueShare` and
+ * `financing` are each one number for every year or a range of the obligations' shape.
+ * `minimumCash` is the buffer a path must keep; paths × years is capped (the call's work).
  */
 export function fundingRisk(
   obligations: ExcelValue,
@@ -284,24 +286,24 @@ export function fundingRisk(
   paths?: ExcelValue,
   seed?: ExcelValue,
   metric?: ExcelValue,
+  minimumCash?: ExcelValue,
 ): Cell[][] {
   const reader = new ArgumentReader(FUNCTION_TABLE.FUNDINGRISK);
   const { shape, series } = alignPeriods(reader, [['obligations', reader.numberGrid('obligations', obligations)]]);
   const due = series[0];
   const revenue = reader.number('revenueNow', revenueNow);
-  const growth = reader.number('growthRate', growthRate);
+  const growth = perYearOf(reader, 'growthRate', growthRate, shape);
   const sigma = reader.number('volatility', volatility);
-  const share = reader.number('revenueShare', revenueShare);
+  const share = perYearOf(reader, 'revenueShare', revenueShare, shape);
   const cashNow = reader.number('cash', cash);
-  const financingGrid = reader.numberGrid('financing', financing);
-  const financingFlat = financingGrid.flat();
-  if (financingFlat.length !== 1 && (financingGrid.length !== shape.rows || financingGrid[0].length !== shape.columns)) {
-    reader.fail('financing', { key: 'rule.financingShape', params: { rows: shape.rows, columns: shape.columns } });
-  }
-  const newMoney = financingFlat.length === 1 ? due.map(() => financingFlat[0]) : financingFlat;
+  const newMoney = perYearOf(reader, 'financing', financing, shape);
   const pathCount = reader.number('paths', paths);
   const seedValue = reader.number('seed', seed);
   const chosen = reader.choiceOrAbsent<FundingRiskMetric>('metric', metric);
+  const buffer = reader.number('minimumCash', minimumCash);
+  if (pathCount * due.length > FUNDING_RISK_MAX_PATH_YEARS) {
+    reader.fail('paths', { key: 'rule.workCap', params: { years: due.length.toLocaleString('en-US'), max: FUNDING_RISK_MAX_PATH_YEARS.toLocaleString('en-US') } });
+  }
 
   const years = fundingRiskModel({
     obligations: due,
@@ -313,7 +315,19 @@ export function fundingRisk(
     financing: newMoney,
     paths: pathCount,
     seed: seedValue,
+    minimumCash: buffer,
   });
   if (chosen !== undefined) return toShape(years.map((y) => reader.finite(y[chosen])), shape);
   return [[...FUNDING_RISK_HEADER], ...years.map((y) => FUNDING_RISK_HEADER.map((m) => reader.finite(y[m])))];
+}
+
+/** One value per period of `shape` from a range argument that is one number or a range of that shape. */
+function perYearOf(reader: ArgumentReader, name: string, value: ExcelValue, shape: PeriodShape): number[] {
+  const grid = reader.numberGrid(name, value);
+  const flat = grid.flat();
+  if (flat.length === 1) return new Array<number>(shape.rows * shape.columns).fill(flat[0]);
+  if (grid.length !== shape.rows || grid[0].length !== shape.columns) {
+    reader.fail(name, { key: 'rule.financingShape', params: { rows: shape.rows, columns: shape.columns } });
+  }
+  return flat;
 }

@@ -13,7 +13,7 @@
  *   `fn.<NAME>.param.<parameter>`, in every language (see `descriptionKeys`).
  */
 import { functionDescriptionKey, parameterDescriptionKey } from '../i18n/functionMetadata';
-import { CIRCULAR_FLOW_METRICS, FUNDING_RISK_METRICS } from '../model';
+import { CIRCULAR_FLOW_METRICS, FUNDING_RISK_METRIC_ALIASES, FUNDING_RISK_METRICS } from '../model';
 import { ANY_NUMBER, NON_NEGATIVE, NumberRule, POSITIVE, POSITIVE_SHARE, UNIT_INTERVAL, wholeNumberFrom } from './args';
 
 /** How an argument is read. `number` and `range` without `default` (optional): absent when omitted. */
@@ -21,7 +21,7 @@ export type ParameterRead =
   | { readonly kind: 'number'; readonly rule: NumberRule; readonly default?: number }
   | { readonly kind: 'range'; readonly rule: NumberRule; readonly default?: number }
   | { readonly kind: 'flag'; readonly default: boolean }
-  | { readonly kind: 'choice'; readonly choices: readonly string[] };
+  | { readonly kind: 'choice'; readonly choices: readonly string[]; readonly aliases?: Readonly<Record<string, string>> };
 
 export interface ParameterSpec {
   readonly name: string;
@@ -54,6 +54,8 @@ export const GREEK_LABELS = ['delta', 'gamma', 'vega', 'theta', 'rho'] as const;
 /** The header row of FUNDINGRISK without a metric. */
 export const FUNDING_RISK_HEADER = ['year', ...FUNDING_RISK_METRICS] as const;
 export const FUNDING_RISK_PATHS = { min: 1_000, max: 1_000_000, default: 10_000 } as const;
+/** The work cap of one FUNDINGRISK call: paths × years (a recalculation stays within seconds). */
+export const FUNDING_RISK_MAX_PATH_YEARS = 100_000_000;
 
 const PATHS_RULE = wholeNumberFrom(FUNDING_RISK_PATHS.min, FUNDING_RISK_PATHS.max, {
   key: 'rule.wholeFromTo',
@@ -69,7 +71,8 @@ const optionalNumber = (name: string, rule: NumberRule, defaultValue?: number) =
 const range = (name: string, rule: NumberRule) => param(name, false, { kind: 'range', rule });
 const optionalRange = (name: string, rule: NumberRule, defaultValue: number) => param(name, true, { kind: 'range', rule, default: defaultValue });
 const flag = (name: string, defaultValue: boolean) => param(name, true, { kind: 'flag', default: defaultValue });
-const choice = (name: string, choices: readonly string[]) => param(name, true, { kind: 'choice', choices });
+/** `aliases`: former names still accepted (matched like the choices, never listed), each to the choice it now means. */
+const choice = (name: string, choices: readonly string[], aliases?: Readonly<Record<string, string>>) => param(name, true, { kind: 'choice', choices, aliases });
 
 const rate = optionalNumber('rate', ANY_NUMBER, 0);
 const dividendYield = optionalNumber('dividendYield', ANY_NUMBER, 0);
@@ -180,14 +183,15 @@ export const FUNCTION_TABLE = {
     parameters: [
       range('obligations', NON_NEGATIVE),
       number('revenueNow', POSITIVE),
-      number('growthRate', ANY_NUMBER),
+      range('growthRate', ANY_NUMBER),
       number('volatility', POSITIVE),
-      optionalNumber('revenueShare', POSITIVE_SHARE, 1),
+      optionalRange('revenueShare', POSITIVE_SHARE, 1),
       optionalNumber('cash', NON_NEGATIVE, 0),
       optionalRange('financing', NON_NEGATIVE, 0),
       optionalNumber('paths', PATHS_RULE, FUNDING_RISK_PATHS.default),
       optionalNumber('seed', SEED_RULE, 1),
-      choice('metric', FUNDING_RISK_METRICS),
+      choice('metric', FUNDING_RISK_METRICS, FUNDING_RISK_METRIC_ALIASES),
+      optionalNumber('minimumCash', NON_NEGATIVE, 0),
     ],
     result: 'matrix',
     spillSize: (args) => {

@@ -2,28 +2,36 @@
  * Funding risk of a schedule of obligations: a seeded Monte Carlo of the cash that is left when
  * lognormal revenue, financing and starting cash meet the money due each year.
  *
- * Model, per path, for years t = 1 … T:
+ * Model, per path, for years t = 1 … T (g_t and s_t one value for every year or one per year):
  *
- *     ln R_t = ln R_(t−1) + (g − σ²/2) + σ·Z_t,   R_0 = revenueNow, Z_t independent N(0, 1)
- *     C_t    = C_(t−1) + s·R_t + F_t − O_t,        C_0 = cash
+ *     ln R_t = ln R_(t−1) + (g_t − σ²/2) + σ·Z_t,   R_0 = revenueNow, Z_t independent N(0, 1)
+ *     C_t    = C_(t−1) + s_t·R_t + F_t − O_t,        C_0 = cash
  *
- * so E[R_t] = R_0·e^(g·t), the convention of `shortfallProbability`. Per year the result holds
- * P(C_t < 0), P(C_u < 0 for some u ≤ t), E[max(−C_t, 0)] and the 5th, 50th and 95th percentiles of
- * C_t (linear interpolation between order statistics, as Excel's PERCENTILE.INC: rank (n − 1)·p).
+ * so E[R_t] = R_0·e^(g_1 + … + g_t), the convention of `shortfallProbability`. With a minimum
+ * cash buffer m ≥ 0, a path "runs out" in year t when C_t < m. Per year the result holds
+ * P(C_t < m), P(C_u < m for some u ≤ t), the expected deficit E[max(m − C_t, 0)] (not the
+ * Expected Shortfall of risk management, hence the name), the 5th, 50th and 95th percentiles of
+ * C_t, and the 50th and 95th percentiles of the peak funding need so far,
+ * N_t = max over u ≤ t of max(m − C_u, 0): the new money a path needs by year t to stay at m.
+ * Percentiles interpolate linearly between order statistics, as Excel's PERCENTILE.INC
+ * (rank (n − 1)·p).
  *
  * Random numbers: xoshiro128** seeded by SplitMix32, normals by Box–Muller (see `random.ts`),
  * drawn year by year and, within a year, path by path. The draws do not depend on the money
  * inputs, so runs with the same seed, paths and years share their revenue paths (common random
- * numbers): more cash never raises a probability, larger obligations never lower one.
+ * numbers): more cash never raises a probability or a need, larger obligations or a larger
+ * buffer never lower one.
  *
- * Memory grows with the number of paths only: one revenue, one cash and one "ran out" flag per
- * path, one year's normal draws, and one scratch copy of the cash for the percentiles, which are
- * found by selection (Hoare's quickselect), not by sorting.
+ * Memory grows with the number of paths only: one revenue, one cash and one peak need per path
+ * (a path has run out exactly when its need is > 0), one year's normal draws, and one scratch
+ * copy for the percentiles, which are found by selection (Hoare's quickselect), not by sorting.
  */
 import { NormalStream } from './random';
 
-export const FUNDING_RISK_METRICS = ['shortfallProb', 'ranOutProb', 'expectedShortfall', 'p5', 'p50', 'p95'] as const;
+export const FUNDING_RISK_METRICS = ['shortfallProb', 'ranOutProb', 'expectedDeficit', 'p5', 'p50', 'p95', 'needP50', 'needP95'] as const;
 export type FundingRiskMetric = (typeof FUNDING_RISK_METRICS)[number];
+/** Former metric names still accepted, and the metric each now means. */
+export const FUNDING_RISK_METRIC_ALIASES: Readonly<Record<string, FundingRiskMetric>> = { expectedShortfall: 'expectedDeficit' };
 
 export type FundingRiskYear = { readonly year: number } & { readonly [M in FundingRiskMetric]: number };
 
@@ -32,12 +40,12 @@ export interface FundingRiskInputs {
   readonly obligations: readonly number[];
   /** Revenue in year 0, > 0. */
   readonly revenueNow: number;
-  /** Expected growth of revenue, continuously compounded per year. */
-  readonly growthRate: number;
+  /** Expected growth of revenue, continuously compounded per year: one value, or one per year (length T). */
+  readonly growthRate: number | readonly number[];
   /** Annual volatility of revenue, > 0. */
   readonly volatility: number;
-  /** Share of each year's revenue available for the obligations, in (0, 1]. */
-  readonly revenueShare: number;
+  /** Share of each year's revenue available for the obligations, in (0, 1]: one value, or one per year (length T). */
+  readonly revenueShare: number | readonly number[];
   /** Cash at the start, ≥ 0. */
   readonly cash: number;
   /** New money in years 1 … T, ≥ 0 (same length as obligations). */
@@ -46,13 +54,27 @@ export interface FundingRiskInputs {
   readonly paths: number;
   /** Integer seed from 0 to 2^53 − 1. */
   readonly seed: number;
+  /** The buffer: a path runs out when its cash falls below it; ≥ 0, default 0. */
+  readonly minimumCash?: number;
 }
 
-const PERCENTILES: ReadonlyArray<readonly [FundingRiskMetric, number]> = [
+/** The percentiles reported of the cash and of the peak need, each with its p (ascending). */
+const CASH_PERCENTILES: ReadonlyArray<readonly [FundingRiskMetric, number]> = [
   ['p5', 0.05],
   ['p50', 0.5],
   ['p95', 0.95],
 ];
+const NEED_PERCENTILES: ReadonlyArray<readonly [FundingRiskMetric, number]> = [
+  ['needP50', 0.5],
+  ['needP95', 0.95],
+];
+
+/** One value per year: a scalar repeated, or the given list (which must have `years` values). */
+function perYear(value: number | readonly number[], years: number, name: string): readonly number[] {
+  if (typeof value === 'number') return new Array<number>(years).fill(value);
+  if (value.length !== years) throw new RangeError(`${name} and obligations must have the same length`);
+  return value;
+}
 
 /**
  * Year-by-year funding risk of `obligations` (see the module comment for the model).
@@ -60,56 +82,71 @@ const PERCENTILES: ReadonlyArray<readonly [FundingRiskMetric, number]> = [
  * @example fundingRisk({ obligations: [100], revenueNow: 80, growthRate: 0.1, volatility: 0.4, revenueShare: 1, cash: 0, financing: [0], paths: 200000, seed: 7 })[0].shortfallProb // 0.693345
  */
 export function fundingRisk(inputs: FundingRiskInputs): FundingRiskYear[] {
-  const { obligations, revenueNow, growthRate, volatility, revenueShare, cash, financing, paths, seed } = inputs;
-  if (financing.length !== obligations.length) throw new RangeError('financing and obligations must have the same length');
+  const { obligations, revenueNow, volatility, cash, financing, paths, seed } = inputs;
+  const minimumCash = inputs.minimumCash ?? 0;
+  const years = obligations.length;
+  if (financing.length !== years) throw new RangeError('financing and obligations must have the same length');
+  const growth = perYear(inputs.growthRate, years, 'growthRate');
+  const share = perYear(inputs.revenueShare, years, 'revenueShare');
   if (!Number.isInteger(paths) || paths < 2) throw new RangeError('paths must be an integer ≥ 2');
+  if (!(minimumCash >= 0)) throw new RangeError('minimumCash must be ≥ 0');
 
   const revenue = new Float64Array(paths).fill(revenueNow);
   const cashLeft = new Float64Array(paths).fill(cash);
-  const ranOut = new Uint8Array(paths);
+  const need = new Float64Array(paths); // N_t per path; > 0 exactly when the path has run out
   const scratch = new Float64Array(paths);
   const shocks = new Float64Array(paths);
   const normals = new NormalStream(seed);
-  const drift = growthRate - (volatility * volatility) / 2;
+  const halfVariance = (volatility * volatility) / 2;
   let everRanOut = 0;
 
   return obligations.map((due, t) => {
+    const drift = growth[t] - halfVariance;
+    const s = share[t];
     const netInflow = financing[t] - due;
     let short = 0;
-    let shortfallSum = 0;
+    let deficitSum = 0;
     normals.fill(shocks);
     for (let i = 0; i < paths; i++) {
       const r = revenue[i] * Math.exp(drift + volatility * shocks[i]);
       revenue[i] = r;
-      const c = cashLeft[i] + revenueShare * r + netInflow;
+      const c = cashLeft[i] + s * r + netInflow;
       cashLeft[i] = c;
-      if (c < 0) {
+      if (c < minimumCash) {
+        const deficit = minimumCash - c; // > 0 (no underflow to 0 in IEEE subtraction)
         short++;
-        shortfallSum -= c;
-        if (ranOut[i] === 0) {
-          ranOut[i] = 1;
-          everRanOut++;
-        }
+        deficitSum += deficit;
+        const before = need[i];
+        if (before === 0) everRanOut++;
+        if (deficit > before) need[i] = deficit;
       }
     }
-    scratch.set(cashLeft);
     const year: Record<string, number> = {
       year: t + 1,
       shortfallProb: short / paths,
       ranOutProb: everRanOut / paths,
-      expectedShortfall: shortfallSum / paths,
+      expectedDeficit: deficitSum / paths,
     };
-    let from = 0;
-    for (const [metric, p] of PERCENTILES) {
-      const rank = (paths - 1) * p;
-      const k = Math.floor(rank);
-      const low = selectKth(scratch, k, from, paths - 1);
-      const high = k + 1 < paths ? minimum(scratch, k + 1, paths - 1) : low;
-      year[metric] = low + (rank - k) * (high - low);
-      from = k + 1; // the next, higher rank lies in the upper part
-    }
+    scratch.set(cashLeft);
+    percentiles(scratch, CASH_PERCENTILES, year);
+    scratch.set(need);
+    percentiles(scratch, NEED_PERCENTILES, year);
     return year as FundingRiskYear;
   });
+}
+
+/** Writes PERCENTILE.INC of `values` at each p (ascending) into `into`; reorders `values`. */
+function percentiles(values: Float64Array, wanted: ReadonlyArray<readonly [FundingRiskMetric, number]>, into: Record<string, number>): void {
+  const n = values.length;
+  let from = 0;
+  for (const [metric, p] of wanted) {
+    const rank = (n - 1) * p;
+    const k = Math.floor(rank);
+    const low = selectKth(values, k, from, n - 1);
+    const high = k + 1 < n ? minimum(values, k + 1, n - 1) : low;
+    into[metric] = low + (rank - k) * (high - low);
+    from = k + 1; // the next, higher rank lies in the upper part
+  }
 }
 
 /**

@@ -57,7 +57,12 @@ describe('DEALS error messages in Excel follow Office.context.displayLanguage', 
     expect(thrown(() => excel.fundingGap([[1, 2, 3]], [[1, 2]])).message).toBe('FUNDINGGAP：projected 的形狀必須與 required 相同（1×3）');
     expect(thrown(() => excel.circularFlow([[1]], [[1]], [[0.5]], [[0]], 'nope')).message).toMatch(/^CIRCULARFLOW：metric 必須是下列之一：[a-zA-Z, ]+$/);
     withDisplayLanguage('zh-CN');
-    expect(thrown(() => excel.fundingRisk([[1, 2]], 10, 0.1, 0.3, 1, 0, [[0]], 5)).message).toBe('FUNDINGRISK：paths 必须是 1,000 到 1,000,000 之间的整数');
+    expect(thrown(() => excel.fundingRisk([[1, 2]], 10, [[0.1]], 0.3, [[1]], 0, [[0]], 5)).message).toBe('FUNDINGRISK：paths 必须是 1,000 到 1,000,000 之间的整数');
+    const century = [Array.from({ length: 101 }, () => 1)];
+    expect(thrown(() => excel.fundingRisk(century, 10, [[0.1]], 0.3, [[1]], 0, [[0]], 1e6)).message).toBe('FUNDINGRISK：paths × obligations 的年数（101）不得超过 100,000,000 路径年');
+    withDisplayLanguage('zh-TW');
+    expect(thrown(() => excel.fundingRisk(century, 10, [[0.1]], 0.3, [[1]], 0, [[0]], 1e6)).message).toBe('FUNDINGRISK：paths × obligations 的年數（101）不得超過 100,000,000 路徑年');
+    withDisplayLanguage('zh-CN');
     expect(thrown(() => excel.warrantValue(1, 0.01, 100, 0.5)).message).toBe('WARRANTVALUE：years 必须与 volatility 一并提供（两者都省略则计算内在价值）');
   });
 
