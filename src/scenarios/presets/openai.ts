@@ -188,7 +188,7 @@ const model: Table = {
     { id: 'ledgerCompute', header: 'openai.col.ledgerCompute', unit: 'usd', formula: '=INDEX({schedule.total},{#}+1)' },
     { id: 'computeOutside', header: 'openai.col.computeOutside', unit: 'usd', formula: '=MAX(0,{.inference}-{.ledgerCompute})' },
     { id: 'training', header: 'openai.col.training', unit: 'usd', formula: '=MAX(0,{.ledgerCompute}-{.inference})' },
-    { id: 'opex', header: 'openai.col.opex', unit: 'usd', formula: '={opex2025}*10^9*(1+{opexGrowth})^({.year}-{scheduleStart})' },
+    { id: 'opex', header: 'openai.col.opex', unit: 'usd', formula: '={opex2025}*10^9*(1+{opexGrowth})^(MIN({.year},{revenueTargetYear})-{scheduleStart})*(1+{lateGrowth})^MAX(0,{.year}-{revenueTargetYear})' },
     { id: 'opexShare', header: 'openai.col.opexShare', unit: 'percent', formula: '={.opex}/{.revenue}' },
     { id: 'operatingCash', header: 'openai.col.operatingCash', unit: 'usd', formula: '={.revenue}-{.otherCost}-{.ledgerCompute}-{.computeOutside}-{.opex}' },
     { id: 'operatingMargin', header: 'openai.col.operatingMargin', unit: 'percent', formula: '={.operatingCash}/{.revenue}' },
@@ -199,9 +199,10 @@ const model: Table = {
     { id: 'repayment', header: 'openai.col.repayment', unit: 'usd', formula: '=SUMPRODUCT({model.debtDraw},({model.year}<{.year})*({model.year}>={.year}-{debtTenor}))/{debtTenor}' },
     { id: 'debt', header: 'openai.col.debt', unit: 'usd', formula: '=SUM({model.debtDraw.first}:{.debtDraw})-SUM({model.repayment.first}:{.repayment})' },
     { id: 'interest', header: 'openai.col.interest', unit: 'usd', formula: '={debtRate}*({.debt}-{.debtDraw}+{.repayment})' },
-    // FUNDINGRISK's terms: obligations (deterministic), the share of revenue left after variable costs, new money.
-    { id: 'obligations', header: 'openai.col.obligations', unit: 'usd', formula: '={.ledgerCompute}+{.computeOutside}+{.opex}+{.interest}+{.repayment}' },
-    { id: 'share', header: 'openai.col.share', unit: 'percent', formula: '=1-{otherCostShare}' },
+    // FUNDINGRISK's terms: obligations (fixed in USD), the share of revenue left after the costs that scale with it
+    // (other cost of revenue, inference bought outside the ledger), new money.
+    { id: 'obligations', header: 'openai.col.obligations', unit: 'usd', formula: '={.ledgerCompute}+{.opex}+{.interest}+{.repayment}' },
+    { id: 'share', header: 'openai.col.share', unit: 'percent', formula: '=1-{otherCostShare}-{.computeOutside}/{.revenue}' },
     { id: 'financing', header: 'openai.col.financing', unit: 'usd', formula: '={.rounds}+{.laterEquity}+{.debtDraw}' },
     { id: 'cash', header: 'openai.col.cash', unit: 'usd', formula: '={startCash}+SUMPRODUCT({model.share.first}:{.share},{model.revenue.first}:{.revenue})+SUM({model.financing.first}:{.financing})-SUM({model.obligations.first}:{.obligations})' },
     { id: 'belowBuffer', header: 'openai.col.belowBuffer', unit: 'year', formula: '=IF({.cash}<{minimumCash}*10^9,{.year},{str:openai.notBelow})' },
@@ -425,7 +426,7 @@ export const openai: Scenario = {
   checks: [
     ...ledgerChecks('commitments').map((c) => check(c.id, c.label, c.formula)),
     check('case', 'openai.check.case', '=AND({caseChoice}>=1,{caseChoice}<=4,INT({caseChoice})={caseChoice},OR({revenueMethod}=1,{revenueMethod}=2))'),
-    check('round2026', 'openai.check.round2026', '=ABS(SUMIF({rounds.year},"<>"&{scheduleStart},{rounds.amount})-{round2026Total})<10^-9'),
+    check('round2026', 'openai.check.round2026', '=ABS(SUMPRODUCT(({rounds.year}>{scheduleStart})*{rounds.amount})-{round2026Total})<10^-9'),
     check('inference', 'openai.check.inference', '=AND({inference2025}>=0,MIN({model.inference})>=0)'),
     check('thresholds', 'openai.check.thresholds', '={cornerstoneMaxNeed}<{bubbleMinNeed}'),
     check('verdictYear', 'openai.check.verdictYear', '=AND(COUNTIF({model.year},{verdictYear})=1,COUNTIF({model.year},{comparisonYear})=1)'),
