@@ -62,9 +62,9 @@ const caseMoney: Table = {
   rows: [
     caseRow(
       'openai.case.revenue2030',
-      assume(100, 'openai.why.revenue2030', ['openai.projectedRevenue2030Feb']),
-      assume(160, 'openai.why.revenue2030', ['openai.projectedRevenue2030Feb']),
-      assume(220, 'openai.why.revenue2030', ['openai.projectedRevenue2030Feb']),
+      assume(100, 'openai.why.revenue2030', ['openai.projectedRevenue2030Feb', 'openai.projectedRevenue2030']),
+      assume(160, 'openai.why.revenue2030', ['openai.projectedRevenue2030Feb', 'openai.projectedRevenue2030']),
+      assume(220, 'openai.why.revenue2030', ['openai.projectedRevenue2030Feb', 'openai.projectedRevenue2030']),
       { formula: '={projectedRevenue2030}' },
     ),
     caseRow('openai.case.laterEquity', assume(0, 'openai.why.laterEquity'), assume(10, 'openai.why.laterEquity'), assume(20, 'openai.why.laterEquity'), assume(20, 'openai.why.laterEquity')),
@@ -115,7 +115,7 @@ const rounds: Table = {
       assume(35, 'openai.why.round2026Part', ['openai.round2026']),
       assume(0.5, 'openai.why.amazonLaterWeight', ['openai.round2026']),
     ),
-    roundRow('openai.round.nvidia', assume(2026, 'openai.why.round2026Year', ['openai.round2026']), assume(30, 'openai.why.nvidiaEquity', ['openai.round2026']), assume(1, 'openai.why.roundAnnounced', ['openai.round2026'])),
+    roundRow('openai.round.nvidia', assume(2026, 'openai.why.round2026Year', ['openai.round2026']), factValue('nvidia.equityReplacesLoi'), assume(1, 'openai.why.roundAnnounced', ['openai.round2026'])),
     roundRow('openai.round.softbank2026', assume(2026, 'openai.why.round2026Year', ['openai.round2026']), assume(30, 'openai.why.round2026Part', ['openai.round2026']), assume(1, 'openai.why.roundAnnounced', ['openai.round2026'])),
   ],
   totals: { label: 'sheet.total', sum: ['amount', 'expected'] },

@@ -9,7 +9,7 @@ import type { MessageKey } from '../../i18n';
 import { calc, check, factValue, input, InputRow, output, Scenario, Table, TableCell, TableRow } from '../types';
 import type { CalcItem, CalcRow } from '../types';
 import { amd } from './amd';
-import { COMMITMENTS_TOTAL, DEAL_LABELS, dealRow, ledger, ledgerChecks, ledgerInputs, schedule } from './ledger';
+import { COMMITMENTS_TOTAL, DEAL_LABELS, dealRow, ledger, ledgerChecks, ledgerInputs, ledgerTables, ledgerTotals } from './ledger';
 
 /**
  * The AMD sheet's tranche position, reused from its definition: its tranche terms and the value
@@ -65,12 +65,14 @@ interface Flows {
 const CHIPS_ALL_IN = (k: number) => included(k, `INDEX({ledger.gw},${k})*{allInPerGw}*10^9`);
 
 const FLOWS: Readonly<Record<string, Flows>> = {
-  nvidia: { financing: included(dealRow('nvidia'), '{nvidiaInvestment}*10^9'), allIn: CHIPS_ALL_IN(dealRow('nvidia')), overlap: 'portfolio.overlap.nvidia' },
+  // Nvidia's equity investment replaced the letter of intent: financing, no longer tied to purchases.
+  nvidia: { financing: '{nvidiaInvestment}*10^9', allIn: CHIPS_ALL_IN(dealRow('nvidia')), overlap: 'portfolio.overlap.nvidia' },
   amd: { concession: included(dealRow('amd'), '{warrantValue}'), allIn: CHIPS_ALL_IN(dealRow('amd')), overlap: 'portfolio.overlap.chips' },
   oracle: { overlap: 'portfolio.overlap.cloud' },
   broadcom: { allIn: CHIPS_ALL_IN(dealRow('broadcom')), overlap: 'portfolio.overlap.chips' },
   microsoft: { overlap: 'portfolio.overlap.cloud' },
   aws: { overlap: 'portfolio.overlap.aws' },
+  awsExpansion: { overlap: 'portfolio.overlap.cloud' },
   coreweave: { overlap: 'portfolio.overlap.cloud' },
   cerebras: { overlap: 'portfolio.overlap.cerebras' },
 };
@@ -117,15 +119,15 @@ export const portfolio: Scenario = {
   inputs: [
     ...ledgerInputs,
     ledger,
-    input('nvidiaInvestment', 'portfolio.in.nvidiaInvestment', 'usdBn', factValue('nvidia.investmentMax')),
+    input('nvidiaInvestment', 'portfolio.in.nvidiaInvestment', 'usdBn', factValue('nvidia.equityReplacesLoi')),
     input('allInPerGw', 'portfolio.in.allInPerGw', 'usdBnPerGw', factValue('openai.ceoCostPerGw')),
-    input('ceoCommitments', 'portfolio.in.ceoCommitments', 'usdBn', factValue('openai.ceoCommitments')),
     ...position.inputs,
   ],
   calculations: [
     ...position.calculations,
     calc('warrantValue', 'portfolio.calc.warrantValue', 'usd', '={tranches.value.total}', 'portfolio.note.warrantValue'),
-    schedule,
+    ...ledgerTotals,
+    ...ledgerTables,
     money,
   ],
   outputs: [
@@ -142,6 +144,13 @@ export const portfolio: Scenario = {
     output('ceo', 'PORT_CeoCommitments', 'portfolio.out.ceo', 'usd', '={ceoCommitments}*10^9'),
     output('toCeo', 'PORT_LedgerToCeo', 'portfolio.out.toCeo', 'percent', '={commitments}/{ceo}'),
     output('allInToCeo', 'PORT_AllInToCeo', 'portfolio.out.allInToCeo', 'percent', '={allIn}/{ceo}'),
+    output('bindingPaid', 'PORT_BindingTotal', 'portfolio.out.binding', 'usd', '={ledgerBinding}'),
+    output('expectedPaid', 'PORT_ExpectedTotal', 'portfolio.out.expected', 'usd', '={ledgerExpected}'),
+    output('headlineGw', 'PORT_HeadlineGw', 'portfolio.out.headlineGw', 'gw', '=SUMIF({ledger.include},TRUE,{ledger.gw})-SUMIF({ledger.include},TRUE,{ledger.hosted})'),
+    output('gwToCeo', 'PORT_HeadlineGwToCeo', 'portfolio.out.gwToCeo', 'percent', '={headlineGw}/{ceoGw}'),
+    output('expectedGw', 'PORT_ExpectedGwOnline2030', 'portfolio.out.expectedGw', 'gw', '=INDEX({schedule.gwOnline},MATCH({computePlanEnd},{schedule.year},0))'),
+    output('throughPlan', 'PORT_ExpectedThrough2030', 'portfolio.out.throughPlan', 'usd', '={ledgerExpectedThrough2030}'),
+    output('toPlan', 'PORT_ExpectedToComputePlan', 'portfolio.out.toPlan', 'percent', '={throughPlan}/({computePlan}*10^9)'),
   ],
   checks: [
     ...ledgerChecks('commitments').map((c) => check(c.id, c.label, c.formula)),
@@ -156,7 +165,7 @@ export const portfolio: Scenario = {
       type: 'columnStacked',
       title: 'portfolio.chart.schedule',
       categories: '{schedule.year}',
-      series: DEAL_LABELS.map(({ id, label }) => ({ name: label, values: `{schedule.${id}}` })),
+      series: DEAL_LABELS.map(({ id, label }) => ({ name: label, values: `{expected.${id}}` })),
       xAxis: 'chart.yearAxis',
       yAxis: 'chart.usdBnPerYearAxis',
       valueUnit: 'usd',
