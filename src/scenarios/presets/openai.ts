@@ -145,8 +145,8 @@ function fundingRisk(metric: string, change: Partial<Record<RiskArgument, string
   return `DEALS.FUNDINGRISK(${a.due},{revenue2025}*10^9,${a.growth},${a.volatility},${a.share},${a.cash},${a.financing},{paths},{seed},"${metric}",${a.minimum})`;
 }
 
-/** The p50 peak funding need (last year: the need so far never falls) with some inputs changed. */
-const peakNeedP50 = (change: Partial<Record<RiskArgument, string>>) => `=INDEX(${fundingRisk('needP50', change)},ROWS({model.obligations}))`;
+/** A peak funding need (last year: the need so far never falls) with some inputs changed. */
+const peakNeed = (metric: 'needP50' | 'needP95', change: Partial<Record<RiskArgument, string>>) => `=INDEX(${fundingRisk(metric, change)},ROWS({model.obligations}))`;
 
 const model: Table = {
   kind: 'table',
@@ -250,12 +250,19 @@ const tornado: Table = {
     { id: 'lowDelta', header: 'openai.col.lowDelta', unit: 'usd', formula: '={.low}-{peakNeed}' },
     { id: 'highDelta', header: 'openai.col.highDelta', unit: 'usd', formula: '={.high}-{peakNeed}' },
     { id: 'swing', header: 'openai.col.swing', unit: 'usd', formula: '=ABS({.high}-{.low})' },
+    // The p95 need as well: where the median path never needs money (p50 = 0 at both ends), the tail still does.
+    { id: 'lowP95', header: 'openai.col.lowNeedP95', unit: 'usd' },
+    { id: 'highP95', header: 'openai.col.highNeedP95', unit: 'usd' },
+    { id: 'lowDeltaP95', header: 'openai.col.lowDeltaP95', unit: 'usd', formula: '={.lowP95}-{peakNeed95}' },
+    { id: 'highDeltaP95', header: 'openai.col.highDeltaP95', unit: 'usd', formula: '={.highP95}-{peakNeed95}' },
   ],
   rows: TORNADO.map((row) => ({
     cells: {
       label: { text: row.label },
-      low: { formula: peakNeedP50(row.change('{.lowFactor}')) },
-      high: { formula: peakNeedP50(row.change('{.highFactor}')) },
+      low: { formula: peakNeed('needP50', row.change('{.lowFactor}')) },
+      high: { formula: peakNeed('needP50', row.change('{.highFactor}')) },
+      lowP95: { formula: peakNeed('needP95', row.change('{.lowFactor}')) },
+      highP95: { formula: peakNeed('needP95', row.change('{.highFactor}')) },
     },
   })),
 };
@@ -294,9 +301,9 @@ const published: Table = {
   ],
 };
 
+/** The verdict: the p50 new money needed by the verdict year against the user's two thresholds (the amount is OPENAI_NeedByVerdictYear). */
 const VERDICT =
-  '=IF({needByVerdictYear}<={cornerstoneMaxNeed}*10^9,{str:openai.verdict.cornerstone},IF({needByVerdictYear}>={bubbleMinNeed}*10^9,{str:openai.verdict.bubble},{str:openai.verdict.between}))' +
-  '&{str:openai.verdict.needBy}&{verdictYear}&{str:openai.verdict.needAmount}&INT({needByVerdictYear}/10^9+0.5)';
+  '=IF({needByVerdictYear}<={cornerstoneMaxNeed}*10^9,{str:openai.verdict.cornerstone},IF({needByVerdictYear}>={bubbleMinNeed}*10^9,{str:openai.verdict.bubble},{str:openai.verdict.between}))';
 
 function lineChart(id: string, title: MessageKey, series: ReadonlyArray<readonly [MessageKey, string]>): ChartSpec {
   return {
@@ -401,6 +408,7 @@ export const openai: Scenario = {
     ...ledgerTables,
     model,
     calc('peakNeed', 'openai.calc.peakNeedP50', 'usd', '={model.needP50.last}'),
+    calc('peakNeed95', 'openai.calc.peakNeedP95', 'usd', '={model.needP95.last}'),
     calc('needByVerdictYear', 'openai.calc.needByVerdictYear', 'usd', '=INDEX({model.needP50},MATCH({verdictYear},{model.year},0))'),
     tornado,
     calc('bainRevenuePerCompute', 'openai.calc.bainRevenuePerCompute', 'multiple', '={bainRevenueNeeded}*10^3/{bainCapex}', 'openai.note.bainRevenuePerCompute'),
@@ -417,10 +425,12 @@ export const openai: Scenario = {
     output('gwOnline2030', 'OPENAI_GWOnline2030', 'openai.out.gwOnline2030', 'gw', '=INDEX({schedule.gwOnline},MATCH(2030,{schedule.year},0))'),
     output('newMoney2030', 'OPENAI_NewMoneyNeededBy2030', 'openai.out.newMoney2030', 'usd', '=INDEX({model.needP50},MATCH(2030,{model.year},0))'),
     output('peakNeedP50', 'OPENAI_PeakFundingNeedP50', 'openai.out.peakNeedP50', 'usd', '={peakNeed}'),
-    output('peakNeedP95', 'OPENAI_PeakFundingNeedP95', 'openai.out.peakNeedP95', 'usd', '={model.needP95.last}'),
+    output('peakNeedP95', 'OPENAI_PeakFundingNeedP95', 'openai.out.peakNeedP95', 'usd', '={peakNeed95}'),
     output('peakYear', 'OPENAI_PeakFundingYear', 'openai.out.peakYear', 'year', '=IF({peakNeed}=0,{str:openai.never},INDEX({model.year},MATCH({peakNeed},{model.needP50},0)))'),
     output('firstBelowBuffer', 'OPENAI_FirstYearBelowBuffer', 'openai.out.firstBelowBuffer', 'year', '=IF(MIN({model.cash})>={minimumCash}*10^9,{str:openai.never},MIN({model.belowBuffer}))'),
     output('ranOutProb', 'OPENAI_RanOutProb', 'openai.out.ranOutProb', 'probability', '={model.ranOut.last}'),
+    output('needVerdict', 'OPENAI_NeedByVerdictYear', 'openai.out.needByVerdictYear', 'usd', '={needByVerdictYear}'),
+    output('verdictYearOut', 'OPENAI_VerdictYear', 'openai.out.verdictYear', 'year', '={verdictYear}'),
     output('verdict', 'OPENAI_Verdict', 'openai.out.verdict', 'text', VERDICT),
   ],
   checks: [
@@ -433,7 +443,7 @@ export const openai: Scenario = {
     check('debtRepaid', 'openai.check.debtRepaid', '=MIN({model.debt})>=-1'),
     check('ranOut', 'openai.check.ranOut', '=AND(MIN({model.ranOut})>=0,MAX({model.ranOut})<=1,{model.ranOut.last}=MAX({model.ranOut}))'),
     check('fan', 'openai.check.fan', '=SUMPRODUCT(({model.p5}>{model.p50})+({model.p50}>{model.p95})+({model.needP50}>{model.needP95}))=0'),
-    check('need', 'openai.check.need', '=AND(MIN({model.needP50})>=0,{peakNeed}=MAX({model.needP50}),{model.needP95.last}=MAX({model.needP95}))'),
+    check('need', 'openai.check.need', '=AND(MIN({model.needP50})>=0,{peakNeed}=MAX({model.needP50}),{peakNeed95}=MAX({model.needP95}))'),
   ],
   charts: [
     lineChart('revenue', 'openai.chart.revenue', [
@@ -470,6 +480,19 @@ export const openai: Scenario = {
       series: [
         { name: 'openai.col.lowDelta', values: '{tornado.lowDelta}' },
         { name: 'openai.col.highDelta', values: '{tornado.highDelta}' },
+      ],
+      xAxis: 'openai.col.tornadoInput',
+      yAxis: 'openai.chart.deltaAxis',
+      valueUnit: 'usd',
+    },
+    {
+      id: 'tornadoP95',
+      type: 'barClustered',
+      title: 'openai.chart.tornadoP95',
+      categories: '{tornado.label}',
+      series: [
+        { name: 'openai.col.lowDeltaP95', values: '{tornado.lowDeltaP95}' },
+        { name: 'openai.col.highDeltaP95', values: '{tornado.highDeltaP95}' },
       ],
       xAxis: 'openai.col.tornadoInput',
       yAxis: 'openai.chart.deltaAxis',
