@@ -225,3 +225,58 @@ function idOf(plan: SheetPlan, k: number): string {
     .map((key) => key.slice('paid.'.length));
   return ids[k];
 }
+
+describe('one ledger, every sheet', () => {
+  const sheets = ['portfolio', 'openai', 'oracle', 'broadcom', 'nvidia'] as const;
+  const loadedSheets = Object.fromEntries(
+    sheets.map((id) => {
+      const plan = buildSheetPlan(scenarioById(id));
+      return [id, { plan, loaded: loadPlan(plan) }];
+    }),
+  ) as Record<(typeof sheets)[number], { plan: SheetPlan; loaded: LoadedPlan }>;
+  const read = (sheet: (typeof sheets)[number], id: string) => column(loadedSheets[sheet].plan, loadedSheets[sheet].loaded, id);
+  const port = loadedSheets.portfolio;
+  const deals = Array.from({ length: 9 }, (_, k) => idOf(port.plan, k));
+
+  test('every sheet that holds the ledger has the same rows, the same yearly amounts per deal and the same schedule', () => {
+    expect(deals).toEqual(['oracle', 'microsoft', 'aws', 'awsExpansion', 'coreweave', 'cerebras', 'nvidia', 'amd', 'broadcom']);
+    for (const sheet of sheets) {
+      for (const col of ['value', 'gw', 'first', 'last', 'weight', 'expected']) expect([sheet, col, read(sheet, `ledger.${col}`)]).toEqual([sheet, col, read('portfolio', `ledger.${col}`)]);
+      for (const deal of deals) for (const table of ['online', 'paid', 'expected']) expect([sheet, table, deal, read(sheet, `${table}.${deal}`)]).toEqual([sheet, table, deal, read('portfolio', `${table}.${deal}`)]);
+      for (const col of ['year', 'total', 'binding', 'gwOnline', 'gwYears']) expect([sheet, col, read(sheet, `schedule.${col}`)]).toEqual([sheet, col, read('portfolio', `schedule.${col}`)]);
+    }
+  });
+
+  test('each deal sheet shows its commitment with the ledger’s total, years and yearly amounts', () => {
+    const paid = (deal: string) => read('portfolio', `paid.${deal}`) as number[];
+    const value = (deal: string) => (read('portfolio', 'ledger.value') as number[])[deals.indexOf(deal)];
+    const name = (sheet: (typeof sheets)[number], n: string) => loadedSheets[sheet].loaded.name(n) as number;
+    // Oracle: the sheet's commitment column is the ledger's Oracle column; its peak is the ledger's largest Oracle year.
+    expect(read('oracle', 'byYear.year')).toEqual(read('portfolio', 'schedule.year'));
+    expect(read('oracle', 'byYear.commitment')).toEqual(paid('oracle'));
+    expect(name('oracle', 'ORCL_PeakAnnualCommitment')).toBe(Math.max(...paid('oracle')));
+    expectClose(name('oracle', 'ORCL_TotalCommitment'), value('oracle'), 1e-3);
+    // Broadcom: spend at delivery is the ledger's Broadcom column.
+    expect(read('broadcom', 'byYear.spend')).toEqual(paid('broadcom'));
+    expect(name('broadcom', 'AVGO_PeakYearSpend')).toBe(Math.max(...paid('broadcom')));
+    expectClose(name('broadcom', 'AVGO_TotalSpend'), value('broadcom'), 1e-3);
+    expect(read('broadcom', 'byYear.expected')).toEqual(read('portfolio', 'expected.broadcom'));
+    // Nvidia: the circular flow's hardware is the ledger's Nvidia value, delivered in the ledger's years.
+    expect(read('nvidia', 'byYear.hardware')).toEqual(paid('nvidia'));
+    expectClose(name('nvidia', 'NVDA_TotalHardware'), value('nvidia'), 1e-3);
+    const nvidiaYears = read('nvidia', 'perGw.year') as number[];
+    const years = read('portfolio', 'schedule.year') as number[];
+    const deliveryYears = years.filter((_, t) => paid('nvidia')[t] > 0);
+    expect(nvidiaYears[0]).toBeGreaterThanOrEqual(deliveryYears[0]);
+    expect(nvidiaYears[nvidiaYears.length - 1]).toBe(deliveryYears[deliveryYears.length - 1]);
+    // The openai sheet's money due is the ledger's expected schedule from 2026.
+    expect(read('openai', 'model.due')).toEqual((read('portfolio', 'schedule.total') as number[]).slice(1));
+  });
+
+  test('the AMD sheet’s hardware value is the ledger’s AMD value', () => {
+    const amdPlan = buildSheetPlan(scenarioById('amd'));
+    const amd = loadPlan(amdPlan);
+    const value = (read('portfolio', 'ledger.value') as number[])[deals.indexOf('amd')];
+    expectClose(amd.name('AMD_HardwareValue') as number, value, 1e-3);
+  });
+});

@@ -1,11 +1,18 @@
 /**
- * [nvidia] Nvidia–OpenAI, circular investment: Nvidia invests up to USD 100 bn in OpenAI, about
- * USD 10 bn for each of at least 10 GW deployed, while each GW needs about USD 35 bn of Nvidia
- * hardware (about USD 50 bn all-in). Per-GW tranches with the cumulative round-trip share,
- * OpenAI's cash need and Nvidia's net cash (gross margin an assumption).
+ * [nvidia] Nvidia–OpenAI, circular investment: the letter of intent of September 2025, under which
+ * Nvidia would invest up to USD 100 bn in OpenAI, about USD 10 bn for each of at least 10 GW
+ * deployed, while each GW needs about USD 35 bn of Nvidia hardware. It was replaced by a USD 30 bn
+ * equity investment (status on the ledger: replaced); the sheet keeps the letter's circular flow
+ * GW by GW (round-trip share, OpenAI's cash need, Nvidia's net cash with an assumed gross margin)
+ * and takes the GW, the cost per GW, the years and the yearly amounts from the ledger's Nvidia row.
  */
 import { factNumber } from '../facts';
-import { assume, check, factValue, input, output, Scenario, Table } from '../types';
+import { assume, calc, check, factValue, input, output, Scenario, Table } from '../types';
+import { dealRow, ledger, ledgerChecks, ledgerInputs, ledgerTables, ledgerTotals, SCHEDULE_YEARS } from './ledger';
+import { ALL_IN_PER_GW } from './shared';
+
+const NVIDIA = dealRow('nvidia');
+const row = (column: string) => `INDEX({ledger.${column}},${NVIDIA})`;
 
 const perGw: Table = {
   kind: 'table',
@@ -13,7 +20,8 @@ const perGw: Table = {
   title: 'nvidia.table.perGw',
   columns: [
     { id: 'label', header: 'nvidia.col.gw', unit: 'text' },
-    { id: 'year', header: 'nvidia.col.year', unit: 'year', formula: '={firstYear}+INT(({#}-1)/{pace})' },
+    // The year the ledger's linear ramp completes this GW.
+    { id: 'year', header: 'nvidia.col.year', unit: 'year', formula: `=ROUNDUP(${row('first')}+${row('offset')}+{#}*${row('ramp')}/{capacity},0)-1` },
     { id: 'investment', header: 'nvidia.col.investment', unit: 'usd', formula: '={investmentPerGw}*10^9' },
     { id: 'hardware', header: 'nvidia.col.hardware', unit: 'usd', formula: '={hardwarePerGw}*10^9' },
     { id: 'other', header: 'nvidia.col.other', unit: 'usd', formula: '=({allInPerGw}-{hardwarePerGw})*10^9' },
@@ -46,24 +54,53 @@ const perGw: Table = {
   totals: { label: 'sheet.total', sum: ['investment', 'hardware', 'other'] },
 };
 
+/** The ledger's Nvidia row year by year: what the letter of intent would have asked, and what the expected ledger keeps. */
+const byYear: Table = {
+  kind: 'table',
+  id: 'byYear',
+  title: 'nvidia.table.byYear',
+  columns: [
+    { id: 'year', header: 'nvidia.col.year', unit: 'year', formula: '={schedule.year@}' },
+    { id: 'gw', header: 'nvidia.col.gwDelivered', unit: 'gw', formula: '={paid.nvidia@}/({hardwarePerGw}*10^9)' },
+    { id: 'hardware', header: 'nvidia.col.hardware', unit: 'usdPerYear', formula: '={paid.nvidia@}' },
+    { id: 'investment', header: 'nvidia.col.investment', unit: 'usdPerYear', formula: '={.gw}*{investmentPerGw}*10^9' },
+    { id: 'expected', header: 'nvidia.col.expected', unit: 'usdPerYear', formula: '={expected.nvidia@}' },
+  ],
+  rows: Array.from({ length: SCHEDULE_YEARS }, () => ({ cells: {} })),
+  totals: { label: 'sheet.total', sum: ['gw', 'hardware', 'investment', 'expected'] },
+};
+
 export const nvidia: Scenario = {
   id: 'nvidia',
   namePrefix: 'NVDA',
   sheetName: 'nvidia.sheet',
   title: 'nvidia.title',
   summary: 'nvidia.summary',
-  description: { key: 'nvidia.description', params: { perGw: { fact: 'nvidia.investmentPerGw' }, hardwarePerGw: { fact: 'nvidia.hardwarePerGw' } } },
+  description: {
+    key: 'nvidia.description',
+    params: { perGw: { fact: 'nvidia.investmentPerGw' }, hardwarePerGw: { fact: 'nvidia.hardwarePerGw' }, equity: { fact: 'nvidia.equityReplacesLoi' } },
+  },
   inputs: [
+    ...ledgerInputs,
+    ledger,
     input('investmentMax', 'nvidia.in.investmentMax', 'usdBn', factValue('nvidia.investmentMax')),
-    input('capacity', 'nvidia.in.capacity', 'gw', factValue('nvidia.capacity')),
     input('investmentPerGw', 'nvidia.in.investmentPerGw', 'usdBnPerGw', factValue('nvidia.investmentPerGw')),
-    input('hardwarePerGw', 'nvidia.in.hardwarePerGw', 'usdBnPerGw', factValue('nvidia.hardwarePerGw')),
-    input('allInPerGw', 'nvidia.in.allInPerGw', 'usdBnPerGw', factValue('nvidia.allInCostPerGw', 0)),
-    input('firstYear', 'nvidia.in.firstYear', 'year', factValue('nvidia.firstGw', 0)),
-    input('pace', 'nvidia.in.pace', 'gwPerYear', assume(2, 'nvidia.why.pace')),
+    input('equityInvestment', 'nvidia.in.equityInvestment', 'usdBn', factValue('nvidia.equityReplacesLoi')),
+    input('allInPerGw', 'nvidia.in.allInPerGw', 'usdBnPerGw', ALL_IN_PER_GW),
+    input('nvidiaAllInPerGw', 'nvidia.in.nvidiaAllInPerGw', 'usdBnPerGw', factValue('nvidia.allInCostPerGw', 0)),
     input('grossMargin', 'nvidia.in.grossMargin', 'percent', assume(0.75, 'nvidia.why.grossMargin')),
   ],
-  calculations: [perGw],
+  calculations: [
+    calc('status', 'nvidia.calc.status', 'text', `=${row('status')}`, 'nvidia.note.fromLedger'),
+    calc('capacity', 'nvidia.calc.capacity', 'gw', `=${row('gw')}`, 'nvidia.note.fromLedger'),
+    calc('hardwarePerGw', 'nvidia.calc.hardwarePerGw', 'usdBnPerGw', `=${row('perGw')}`, 'nvidia.note.fromLedger'),
+    calc('firstYear', 'nvidia.calc.firstYear', 'year', `=${row('first')}`, 'nvidia.note.fromLedger'),
+    calc('lastYear', 'nvidia.calc.lastYear', 'year', `=${row('last')}`, 'nvidia.note.fromLedger'),
+    ...ledgerTotals,
+    ...ledgerTables,
+    perGw,
+    byYear,
+  ],
   outputs: [
     output('totalInvestment', 'NVDA_TotalInvestment', 'nvidia.out.totalInvestment', 'usd', '={perGw.investment.total}'),
     output('totalHardware', 'NVDA_TotalHardware', 'nvidia.out.totalHardware', 'usd', '={perGw.hardware.total}'),
@@ -72,12 +109,17 @@ export const nvidia: Scenario = {
     output('cashNeed', 'NVDA_CustomerCashNeed', 'nvidia.out.cashNeed', 'usd', '=DEALS.CIRCULARFLOW({totalInvestment},{totalHardware},{grossMargin},,"customerCashNeed")'),
     output('vendorNet', 'NVDA_VendorNetCash', 'nvidia.out.vendorNet', 'usd', '=DEALS.CIRCULARFLOW({totalInvestment},{totalHardware},{grossMargin},,"vendorNetCash")'),
     output('allInNeed', 'NVDA_AllInCashNeed', 'nvidia.out.allInNeed', 'usd', '={perGw.allInNeed.last}'),
+    output('allInCostNvidia', 'NVDA_AllInCostAtNvidiaFigure', 'nvidia.out.allInCostNvidia', 'usd', '={capacity}*{nvidiaAllInPerGw}*10^9'),
     output('investmentShare', 'NVDA_InvestmentShareOfAllIn', 'nvidia.out.investmentShare', 'percent', '={totalInvestment}/{allInCost}'),
     output('completion', 'NVDA_CompletionYear', 'nvidia.out.completion', 'year', '={perGw.year.last}'),
+    output('expectedPurchases', 'NVDA_ExpectedPurchases', 'nvidia.out.expectedPurchases', 'usd', '={byYear.expected.total}'),
+    output('equity', 'NVDA_EquityInvestment', 'nvidia.out.equity', 'usd', '={equityInvestment}*10^9'),
   ],
   checks: [
+    ...ledgerChecks('ledgerHeadline').map((c) => check(c.id, c.label, c.formula)),
     check('cap', 'nvidia.check.cap', '=ABS({totalInvestment}-{investmentMax}*10^9)<1'),
     check('rows', 'nvidia.check.rows', '=ROWS({perGw.investment})={capacity}'),
+    check('ledger', 'nvidia.check.ledger', `=AND(ABS({totalHardware}-${row('value')})<1,ABS({byYear.hardware.total}-${row('value')})<1,{completion}={lastYear},{perGw.year.first}>={firstYear})`),
     check('hardwareWithinAllIn', 'nvidia.check.hardwareWithinAllIn', '={hardwarePerGw}<={allInPerGw}'),
     check('margin', 'nvidia.check.margin', '=AND({grossMargin}>=0,{grossMargin}<=1)'),
     check('roundTripLast', 'nvidia.check.roundTripLast', '=ABS({perGw.roundTrip.last}-{roundTrip})<0.000001'),

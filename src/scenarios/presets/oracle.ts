@@ -1,35 +1,19 @@
 /**
  * [oracle] Oracle–OpenAI (Stargate): about USD 300 bn of computing power over about five years
- * from 2027, 4.5 GW. The yearly commitment against an assumed OpenAI revenue path, the funding
- * gap year by year and cumulatively (FUNDINGGAP), and the probability that revenue falls short in
- * the final contract year (a one-year answer until a multi-year risk function exists). The term
- * input decides how many years are paid; growth is stated annual compound and converted to
- * continuous in the shared row (continuousGrowth).
+ * from 2027, 4.5 GW. The sheet holds the capacity ledger and takes the contract's yearly amounts,
+ * GW and years from its Oracle row (paid per GW-year in use as the capacity ramps up), so the
+ * contract has one schedule on every sheet. Against an assumed OpenAI revenue path: the funding
+ * gap year by year and cumulatively (FUNDINGGAP), the probability that revenue falls short in the
+ * final contract year (a one-year answer), and Oracle's own OCI revenue guidance as a cross-check
+ * of the ramp. Growth is stated annual compound and converted in the shared row (continuousGrowth).
  */
+import { factNumber } from '../facts';
 import { assume, calc, check, factValue, input, output, Scenario, Table } from '../types';
+import { dealRow, ledger, ledgerChecks, ledgerInputs, ledgerTables, ledgerTotals, SCHEDULE_YEARS } from './ledger';
 import { continuousGrowth, OPENAI_REVENUE_GROWTH } from './shared';
 
-/**
- * Assumed payment weights per contract year, back-loaded as capacity comes online; the schedule has
- * room for MAX_TERM years and the term input decides how many are paid: the weights of the years
- * within the term, rescaled to 100 %. With the reported ~5-year term the shares are 10, 15, 20, 25, 30 %.
- */
-const ASSUMED_WEIGHTS = [1, 1.5, 2, 2.5, 3, 3, 3, 3, 3, 3];
-const MAX_TERM = ASSUMED_WEIGHTS.length;
-
-const schedule: Table = {
-  kind: 'table',
-  id: 'schedule',
-  title: 'oracle.table.schedule',
-  columns: [
-    { id: 'year', header: 'oracle.col.year', unit: 'year', formula: '={startYear}+{#}-1' },
-    { id: 'weight', header: 'oracle.col.weight', unit: 'multiple' },
-    { id: 'inTerm', header: 'oracle.col.inTerm', unit: 'count', formula: '=IF({#}<={term},1,0)' },
-    { id: 'share', header: 'oracle.col.share', unit: 'percent', formula: '={.weight}*{.inTerm}/SUMIF({schedule.inTerm},1,{schedule.weight})' },
-  ],
-  rows: ASSUMED_WEIGHTS.map((weight) => ({ cells: { weight: assume(weight, 'oracle.why.schedule') } })),
-  totals: { label: 'sheet.total', sum: ['inTerm', 'share'] },
-};
+const ORACLE = dealRow('oracle');
+const row = (column: string) => `INDEX({ledger.${column}},${ORACLE})`;
 
 const byYear: Table = {
   kind: 'table',
@@ -37,16 +21,41 @@ const byYear: Table = {
   title: 'oracle.table.byYear',
   columns: [
     { id: 'year', header: 'oracle.col.year', unit: 'year', formula: '={schedule.year@}' },
-    { id: 'commitment', header: 'oracle.col.commitment', unit: 'usdPerYear', formula: '={schedule.share@}*{contractValue}*10^9' },
+    { id: 'gw', header: 'oracle.col.gw', unit: 'gw', formula: '={online.oracle@}' },
+    { id: 'gwYears', header: 'oracle.col.gwYears', unit: 'gw', formula: '={gwYears.oracle@}' },
+    { id: 'commitment', header: 'oracle.col.commitment', unit: 'usdPerYear', formula: '={paid.oracle@}' },
+    { id: 'expected', header: 'oracle.col.expected', unit: 'usdPerYear', formula: '={expected.oracle@}' },
     { id: 'revenue', header: 'oracle.col.revenue', unit: 'usdPerYear', formula: '={revenueBase}*10^9*EXP({growthContinuous}*({.year}-{baseYear}))' },
-    // Revenue counts against the contract only in the years of its term.
-    { id: 'available', header: 'oracle.col.available', unit: 'usdPerYear', formula: '={.revenue}*{availableShare}*{schedule.inTerm@}' },
+    // Revenue counts against the contract only in the years it is paid.
+    { id: 'available', header: 'oracle.col.available', unit: 'usdPerYear', formula: '=IF({.commitment}>0,{.revenue}*{availableShare},0)' },
     { id: 'gap', header: 'oracle.col.gap', unit: 'usdPerYear', formula: '={.commitment}-{.available}' },
     { id: 'cumGap', header: 'oracle.col.cumGap', unit: 'usd', spill: '=DEALS.FUNDINGGAP({byYear.commitment},{byYear.available},{cash}*10^9)' },
     { id: 'coverage', header: 'oracle.col.coverage', unit: 'percent', formula: '=IF({.commitment}>0,{.available}/{.commitment},0)' },
   ],
-  rows: ASSUMED_WEIGHTS.map(() => ({ cells: {} })),
-  totals: { label: 'sheet.total', sum: ['commitment', 'available', 'gap'] },
+  rows: Array.from({ length: SCHEDULE_YEARS }, () => ({ cells: {} })),
+  totals: { label: 'sheet.total', sum: ['gwYears', 'commitment', 'expected', 'available', 'gap'] },
+};
+
+/** Oracle's OCI revenue guidance, fiscal years ending May 2026 … May 2030 (all OCI customers). */
+const GUIDANCE_YEARS = 5;
+const FIRST_FISCAL_YEAR = 2026;
+if (factNumber('oracle.ociGuidance', GUIDANCE_YEARS - 1) <= 0) throw new Error('oracle: the OCI guidance fact must give five fiscal years');
+
+/** Calendar year y's amount from the ledger's Oracle column (0 outside the schedule). */
+const oracleIn = (year: string) => `IF(AND(${year}>={scheduleStart},${year}<={schedule.year.last}),INDEX({paid.oracle},${year}-{scheduleStart}+1),0)`;
+
+const guidance: Table = {
+  kind: 'table',
+  id: 'oci',
+  title: 'oracle.table.oci',
+  columns: [
+    { id: 'fiscalYear', header: 'oracle.col.fiscalYear', unit: 'year', formula: `=${FIRST_FISCAL_YEAR}+{#}-1` },
+    { id: 'guidance', header: 'oracle.col.guidance', unit: 'usdBnPerYear' },
+    // A fiscal year ending in May y holds 7 months of calendar y−1 and 5 of calendar y.
+    { id: 'openai', header: 'oracle.col.openaiInFiscalYear', unit: 'usdPerYear', formula: `=7/12*${oracleIn('({.fiscalYear}-1)')}+5/12*${oracleIn('{.fiscalYear}')}` },
+    { id: 'share', header: 'oracle.col.shareOfGuidance', unit: 'percent', formula: '={.openai}/({.guidance}*10^9)' },
+  ],
+  rows: Array.from({ length: GUIDANCE_YEARS }, (_, k) => ({ cells: { guidance: factValue('oracle.ociGuidance', k) } })),
 };
 
 export const oracle: Scenario = {
@@ -60,27 +69,33 @@ export const oracle: Scenario = {
     params: { value: { fact: 'oracle.contractValue' }, term: { fact: 'oracle.term' }, start: { fact: 'oracle.startYear' }, gw: { fact: 'oracle.capacity' } },
   },
   inputs: [
-    input('contractValue', 'oracle.in.contractValue', 'usdBn', factValue('oracle.contractValue')),
-    input('term', 'oracle.in.term', 'years', factValue('oracle.term')),
-    input('startYear', 'oracle.in.startYear', 'year', factValue('oracle.startYear')),
-    input('capacity', 'oracle.in.capacity', 'gw', factValue('oracle.capacity')),
+    ...ledgerInputs,
+    ledger,
     input('revenueBase', 'oracle.in.revenueBase', 'usdBnPerYear', factValue('openai.revenueTarget2025')),
     input('baseYear', 'oracle.in.baseYear', 'year', assume(2025, 'oracle.why.baseYear', ['openai.revenueTarget2025'])),
     input('growth', 'oracle.in.growth', 'percentPerYear', OPENAI_REVENUE_GROWTH),
     input('availableShare', 'oracle.in.availableShare', 'percent', assume(0.3, 'oracle.why.availableShare')),
     input('cash', 'oracle.in.cash', 'usdBn', assume(0, 'oracle.why.cash')),
     input('volatility', 'oracle.in.volatility', 'percentPerYear', assume(0.35, 'oracle.why.volatility')),
-    schedule,
   ],
   calculations: [
     continuousGrowth(),
-    calc('finalYear', 'oracle.calc.finalYear', 'year', '={startYear}+{term}-1'),
-    calc('finalCommitment', 'oracle.calc.finalCommitment', 'usdPerYear', '=INDEX({byYear.commitment},{term})'),
+    calc('contractValue', 'oracle.calc.contractValue', 'usd', `=${row('value')}`, 'oracle.note.fromLedger'),
+    calc('capacity', 'oracle.calc.capacity', 'gw', `=${row('gw')}`, 'oracle.note.fromLedger'),
+    calc('startYear', 'oracle.calc.startYear', 'year', `=${row('first')}`, 'oracle.note.fromLedger'),
+    calc('finalYear', 'oracle.calc.finalYear', 'year', `=${row('last')}`, 'oracle.note.fromLedger'),
+    calc('perGwYear', 'oracle.calc.perGwYear', 'usdPerGw', '={contractValue}/SUM({gwYears.oracle})', 'oracle.note.perGwYear'),
+    calc('finalCommitment', 'oracle.calc.finalCommitment', 'usdPerYear', '=INDEX({paid.oracle},INT({finalYear})-{scheduleStart}+1)'),
+    ...ledgerTotals,
+    ...ledgerTables,
     byYear,
+    guidance,
   ],
   outputs: [
     output('total', 'ORCL_TotalCommitment', 'oracle.out.total', 'usd', '={byYear.commitment.total}'),
-    output('perGw', 'ORCL_CommitmentPerGw', 'oracle.out.perGw', 'usdPerGw', '={contractValue}*10^9/{capacity}'),
+    output('expectedTotal', 'ORCL_ExpectedCommitment', 'oracle.out.expected', 'usd', '={byYear.expected.total}'),
+    output('perGw', 'ORCL_CommitmentPerGw', 'oracle.out.perGw', 'usdPerGw', '={contractValue}/{capacity}'),
+    output('pricePerGwYear', 'ORCL_PricePerGwYear', 'oracle.out.perGwYear', 'usdPerGw', '={perGwYear}'),
     output('peak', 'ORCL_PeakAnnualCommitment', 'oracle.out.peak', 'usdPerYear', '=MAX({byYear.commitment})'),
     output('cumGap', 'ORCL_CumulativeGap', 'oracle.out.cumGap', 'usd', '={byYear.cumGap.last}'),
     output('peakGap', 'ORCL_PeakAnnualGap', 'oracle.out.peakGap', 'usdPerYear', '=MAX({byYear.gap})'),
@@ -93,13 +108,15 @@ export const oracle: Scenario = {
       'probability',
       '=DEALS.SHORTFALLPROB({required},{revenueBase}*10^9,{growthContinuous},{volatility},{finalYear}-{baseYear})',
     ),
+    output('guidanceShare', 'ORCL_PeakShareOfOciGuidance', 'oracle.out.guidanceShare', 'percent', '=MAX({oci.share})'),
   ],
   checks: [
-    check('scheduleSum', 'oracle.check.scheduleSum', '=ABS({schedule.share.total}-1)<0.000001'),
-    check('total', 'oracle.check.total', '=ABS({total}-{contractValue}*10^9)<1'),
-    check('term', 'oracle.check.term', `=AND({term}=INT({term}),{term}>=1,{term}<=${MAX_TERM},{schedule.inTerm.total}={term})`),
+    ...ledgerChecks('ledgerHeadline').map((c) => check(c.id, c.label, c.formula)),
+    check('total', 'oracle.check.total', '=ABS({total}-{contractValue})<1'),
+    check('term', 'oracle.check.term', '=AND({oracleTerm}=INT({oracleTerm}),{oracleTerm}>=1,{finalYear}<={schedule.year.last},COUNTIF({byYear.commitment},">0")={oracleTerm})'),
     check('cumGap', 'oracle.check.cumGap', '=ABS({cumGap}-({byYear.commitment.total}-{byYear.available.total}-{cash}*10^9))<1'),
     check('probability', 'oracle.check.probability', '=AND({shortfall}>=0,{shortfall}<=1)'),
+    check('guidance', 'oracle.check.guidance', '=MAX({oci.share})<=1'),
   ],
   charts: [
     {

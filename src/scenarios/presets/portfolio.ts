@@ -9,6 +9,7 @@ import type { MessageKey } from '../../i18n';
 import { calc, check, factValue, input, InputRow, output, Scenario, Table, TableCell, TableRow } from '../types';
 import type { CalcItem, CalcRow } from '../types';
 import { amd } from './amd';
+import { ALL_IN_PER_GW } from './shared';
 import { COMMITMENTS_TOTAL, DEAL_LABELS, dealRow, ledger, ledgerChecks, ledgerInputs, ledgerTables, ledgerTotals } from './ledger';
 
 /**
@@ -120,7 +121,7 @@ export const portfolio: Scenario = {
     ...ledgerInputs,
     ledger,
     input('nvidiaInvestment', 'portfolio.in.nvidiaInvestment', 'usdBn', factValue('nvidia.equityReplacesLoi')),
-    input('allInPerGw', 'portfolio.in.allInPerGw', 'usdBnPerGw', factValue('openai.ceoCostPerGw')),
+    input('allInPerGw', 'portfolio.in.allInPerGw', 'usdBnPerGw', ALL_IN_PER_GW),
     ...position.inputs,
   ],
   calculations: [

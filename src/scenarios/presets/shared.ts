@@ -1,7 +1,7 @@
 /**
  * Assumptions used by more than one preset, defined once so that the presets agree.
  */
-import { assume, calc, CalcRow } from '../types';
+import { assume, calc, CalcRow, factValue } from '../types';
 
 /**
  * Broadcom's share of a GW (custom accelerators and networking): USD 15 bn per GW. Terms were not
@@ -9,6 +9,12 @@ import { assume, calc, CalcRow } from '../types';
  * at USD 17.5 bn per GW (BofA). Custom accelerators are taken at the low end.
  */
 export const BROADCOM_COST_PER_GW = assume(15, 'broadcom.why.costPerGw', ['amd.revenuePerGw']);
+
+/**
+ * The one all-in capital cost per GW of every sheet (portfolio, broadcom, nvidia): the OpenAI chief
+ * executive's "more than USD 40 bn" per GW, the figure behind his USD 1.4 tn for about 30 GW.
+ */
+export const ALL_IN_PER_GW = factValue('openai.ceoCostPerGw');
 
 /**
  * OpenAI's revenue growth, annual compound, on every sheet that sets an OpenAI revenue path against
