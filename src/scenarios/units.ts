@@ -36,6 +36,8 @@ export const UNITS = {
   millionShares: { label: 'unit.millionShares', format: '#,##0' },
   gw: { label: 'unit.gw', format: '#,##0.0' },
   gwPerYear: { label: 'unit.gwPerYear', format: '#,##0.0' },
+  gwAtYearEnd: { label: 'unit.gwAtYearEnd', format: '#,##0.00' },
+  gwYears: { label: 'unit.gwYears', format: '#,##0.00' },
   percent: { label: 'unit.percent', format: '0.0%' },
   percentPerYear: { label: 'unit.percentPerYear', format: '0.0%' },
   probability: { label: 'unit.probability', format: '0.0%' },

@@ -392,10 +392,10 @@ function perDealTable(id: string, title: MessageKey, unit: TableColumn['unit'], 
 }
 
 /** GW online at the end of each year, per deal (whole deal, unweighted). */
-export const online = perDealTable('online', 'ledger.table.online', 'gw', (d, k) => onlineGw(d, k, '{.year}'), 'ledger.col.allDeals', false);
+export const online = perDealTable('online', 'ledger.table.online', 'gwAtYearEnd', (d, k) => onlineGw(d, k, '{.year}'), 'ledger.col.allDeals', false);
 
 /** GW-years in use during each year, per deal (whole deal, unweighted). */
-export const gwYears = perDealTable('gwYears', 'ledger.table.gwYears', 'gw', (d, k) => gwYearsInYear(d, k, '{.year}'), 'ledger.col.allDeals', true);
+export const gwYears = perDealTable('gwYears', 'ledger.table.gwYears', 'gwYears', (d, k) => gwYearsInYear(d, k, '{.year}'), 'ledger.col.allDeals', true);
 
 /** Money each deal asks for in full (unweighted): cloud per GW-year in use, chips as capex at delivery. */
 export const paid = perDealTable(
@@ -463,8 +463,8 @@ export const schedule: Table = {
       unit: 'usd',
       formula: `=(1-{loanToCost})*{.bindingChips}+${interest('{schedule.bindingChips}')}+${repayment('{schedule.bindingChips}')}+${sumOf('bound', 'cloud', true)}`,
     },
-    { id: 'gwOnline', header: 'ledger.col.gwOnline', unit: 'gw', formula: `=${weighted('online')}` },
-    { id: 'gwYears', header: 'ledger.col.gwYears', unit: 'gw', formula: `=${weighted('gwYears')}` },
+    { id: 'gwOnline', header: 'ledger.col.gwOnline', unit: 'gwAtYearEnd', formula: `=${weighted('online')}` },
+    { id: 'gwYears', header: 'ledger.col.gwYears', unit: 'gwYears', formula: `=${weighted('gwYears')}` },
   ],
   rows: yearRows,
   totals: { label: 'sheet.total', sum: ['chips', 'chipsCash', 'interest', 'repayment', 'cloud', 'total', 'bindingChips', 'binding', 'gwYears'] },

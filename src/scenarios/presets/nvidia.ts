@@ -14,14 +14,17 @@ import { ALL_IN_PER_GW } from './shared';
 const NVIDIA = dealRow('nvidia');
 const row = (column: string) => `INDEX({ledger.${column}},${NVIDIA})`;
 
+/** Time (a decimal year) at which the ledger's ramp has delivered the row's GW. */
+const DONE_AT = `(${row('first')}+${row('offset')}+{#}*${row('ramp')}/{capacity})`;
+
 const perGw: Table = {
   kind: 'table',
   id: 'perGw',
   title: 'nvidia.table.perGw',
   columns: [
     { id: 'label', header: 'nvidia.col.gw', unit: 'text' },
-    // The year the ledger's linear ramp completes this GW.
-    { id: 'year', header: 'nvidia.col.year', unit: 'year', formula: `=ROUNDUP(${row('first')}+${row('offset')}+{#}*${row('ramp')}/{capacity},0)-1` },
+    // The year the ledger's linear ramp completes this GW at time t: the first year ending at or after t, ⌈t⌉ − 1 (t ≥ 0, so INT floors).
+    { id: 'year', header: 'nvidia.col.year', unit: 'year', formula: `=INT(${DONE_AT})-IF(${DONE_AT}=INT(${DONE_AT}),1,0)` },
     { id: 'investment', header: 'nvidia.col.investment', unit: 'usd', formula: '={investmentPerGw}*10^9' },
     { id: 'hardware', header: 'nvidia.col.hardware', unit: 'usd', formula: '={hardwarePerGw}*10^9' },
     { id: 'other', header: 'nvidia.col.other', unit: 'usd', formula: '=({allInPerGw}-{hardwarePerGw})*10^9' },

@@ -22,7 +22,7 @@ const byYear: Table = {
   columns: [
     { id: 'year', header: 'oracle.col.year', unit: 'year', formula: '={schedule.year@}' },
     { id: 'gw', header: 'oracle.col.gw', unit: 'gw', formula: '={online.oracle@}' },
-    { id: 'gwYears', header: 'oracle.col.gwYears', unit: 'gw', formula: '={gwYears.oracle@}' },
+    { id: 'gwYears', header: 'oracle.col.gwYears', unit: 'gwYears', formula: '={gwYears.oracle@}' },
     { id: 'commitment', header: 'oracle.col.commitment', unit: 'usdPerYear', formula: '={paid.oracle@}' },
     { id: 'expected', header: 'oracle.col.expected', unit: 'usdPerYear', formula: '={expected.oracle@}' },
     { id: 'revenue', header: 'oracle.col.revenue', unit: 'usdPerYear', formula: '={revenueBase}*10^9*EXP({growthContinuous}*({.year}-{baseYear}))' },
@@ -113,7 +113,7 @@ export const oracle: Scenario = {
   checks: [
     ...ledgerChecks('ledgerHeadline').map((c) => check(c.id, c.label, c.formula)),
     check('total', 'oracle.check.total', '=ABS({total}-{contractValue})<1'),
-    check('term', 'oracle.check.term', '=AND({oracleTerm}=INT({oracleTerm}),{oracleTerm}>=1,{finalYear}<={schedule.year.last},COUNTIF({byYear.commitment},">0")={oracleTerm})'),
+    check('term', 'oracle.check.term', '=AND({oracleTerm}=INT({oracleTerm}),{oracleTerm}>=1,{finalYear}<={schedule.year.last},SUMPRODUCT(({byYear.commitment}>0)*1)={oracleTerm})'),
     check('cumGap', 'oracle.check.cumGap', '=ABS({cumGap}-({byYear.commitment.total}-{byYear.available.total}-{cash}*10^9))<1'),
     check('probability', 'oracle.check.probability', '=AND({shortfall}>=0,{shortfall}<=1)'),
     check('guidance', 'oracle.check.guidance', '=MAX({oci.share})<=1'),

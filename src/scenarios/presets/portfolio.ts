@@ -165,7 +165,7 @@ export const portfolio: Scenario = {
       id: 'schedule',
       type: 'columnStacked',
       title: 'portfolio.chart.schedule',
-      categories: '{schedule.year}',
+      categories: '{expected.year}',
       series: DEAL_LABELS.map(({ id, label }) => ({ name: label, values: `{expected.${id}}` })),
       xAxis: 'chart.yearAxis',
       yAxis: 'chart.usdBnPerYearAxis',
