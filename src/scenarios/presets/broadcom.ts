@@ -7,11 +7,10 @@
  * the same funding model as Oracle's sheet).
  */
 import { assume, calc, check, factValue, input, output, Scenario, Table } from '../types';
-import { dealRow, ledger, ledgerChecks, ledgerInputs, ledgerTables, ledgerTotals, SCHEDULE_YEARS } from './ledger';
+import { dealCell, ledger, ledgerChecks, ledgerInputs, ledgerTables, ledgerTotals, SCHEDULE_YEARS } from './ledger';
 import { ALL_IN_PER_GW, continuousGrowth, OPENAI_REVENUE_GROWTH } from './shared';
 
-const BROADCOM = dealRow('broadcom');
-const row = (column: string) => `INDEX({ledger.${column}},${BROADCOM})`;
+const row = (column: string) => dealCell('broadcom', column);
 
 const byYear: Table = {
   kind: 'table',

@@ -269,6 +269,9 @@ export function dealRow(id: string): number {
   return k + 1;
 }
 
+/** A formula reference to deal `id`'s cell in a ledger column, for the sheets that show one deal. */
+export const dealCell = (id: string, column: string): string => at(dealRow(id), column);
+
 if (dealRow('oracle') !== ORACLE) throw new Error('ledger: ORACLE must be the Oracle row');
 
 export const DEAL_LABELS: ReadonlyArray<{ readonly id: string; readonly label: MessageKey; readonly kind: Kind }> = DEALS.map(({ id, label, kind }) => ({ id, label, kind }));
@@ -361,7 +364,7 @@ const sinceStart = (k: number, yearCell: string, plus: 0 | 1) => `${yearCell}${p
 const inUse = (d: Deal, k: number, yearCell: string, expr: string) => (d.kind === 'cloud' ? `IF(${yearCell}<=${at(k, 'last')},${expr},0)` : expr);
 
 /** GW of deal k online at the end of the year (chips: the GW it pays for; cloud: until its last year). */
-export const onlineGw = (d: Deal, k: number, yearCell: string) => inUse(d, k, yearCell, `${ownGw(d, k)}*${rampShare(k, sinceStart(k, yearCell, 1))}`);
+const onlineGw = (d: Deal, k: number, yearCell: string) => inUse(d, k, yearCell, `${ownGw(d, k)}*${rampShare(k, sinceStart(k, yearCell, 1))}`);
 /** GW-years of deal k in use during the year. */
 const gwYearsInYear = (d: Deal, k: number, yearCell: string) =>
   inUse(d, k, yearCell, `${ownGw(d, k)}*(${rampIntegral(k, sinceStart(k, yearCell, 1))}-${rampIntegral(k, sinceStart(k, yearCell, 0))})`);

@@ -8,11 +8,10 @@
  */
 import { factNumber } from '../facts';
 import { assume, calc, check, factValue, input, output, Scenario, Table } from '../types';
-import { dealRow, ledger, ledgerChecks, ledgerInputs, ledgerTables, ledgerTotals, SCHEDULE_YEARS } from './ledger';
+import { dealCell, ledger, ledgerChecks, ledgerInputs, ledgerTables, ledgerTotals, SCHEDULE_YEARS } from './ledger';
 import { ALL_IN_PER_GW } from './shared';
 
-const NVIDIA = dealRow('nvidia');
-const row = (column: string) => `INDEX({ledger.${column}},${NVIDIA})`;
+const row = (column: string) => dealCell('nvidia', column);
 
 /** Time (a decimal year) at which the ledger's ramp has delivered the row's GW. */
 const DONE_AT = `(${row('first')}+${row('offset')}+{#}*${row('ramp')}/{capacity})`;

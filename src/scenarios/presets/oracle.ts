@@ -9,11 +9,10 @@
  */
 import { factNumber } from '../facts';
 import { assume, calc, check, factValue, input, output, Scenario, Table } from '../types';
-import { dealRow, ledger, ledgerChecks, ledgerInputs, ledgerTables, ledgerTotals, SCHEDULE_YEARS } from './ledger';
+import { dealCell, ledger, ledgerChecks, ledgerInputs, ledgerTables, ledgerTotals, SCHEDULE_YEARS } from './ledger';
 import { continuousGrowth, OPENAI_REVENUE_GROWTH } from './shared';
 
-const ORACLE = dealRow('oracle');
-const row = (column: string) => `INDEX({ledger.${column}},${ORACLE})`;
+const row = (column: string) => dealCell('oracle', column);
 
 const byYear: Table = {
   kind: 'table',
