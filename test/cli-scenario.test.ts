@@ -71,6 +71,36 @@ test('show --json keeps the raw values and adds the shown text', async () => {
   expect(sheet.set).toEqual([]);
 });
 
+test('show openai, read as an analyst would: payments follow capacity, the 2025 calibration, the peak-need fan, a tornado that moves, the published estimates', async () => {
+  const { code, stdout } = await run('scenario', 'show', 'openai', '--json');
+  expect(code).toBe(0);
+  const sheet = JSON.parse(stdout);
+  const name = (n: string) => sheet.names.find((x: { name: string }) => x.name === n).value;
+  // Payments follow capacity: little is due in 2026, when the first GW comes online, more in 2028.
+  expect(name('OPENAI_Due2026')).toBeGreaterThan(0);
+  expect(name('OPENAI_Due2028')).toBeGreaterThan(2 * name('OPENAI_Due2026'));
+  expect(name('OPENAI_GWOnline2030')).toBeGreaterThan(0);
+  // The 2025 calibration beside the reported USD 8 bn.
+  expect(Math.abs(name('OPENAI_Model2025Burn') / 8e9 - 1)).toBeLessThan(0.25);
+  // The fan of the peak funding need: p50 below p95, neither saturated.
+  expect(name('OPENAI_PeakFundingNeedP50')).toBeGreaterThan(0);
+  expect(name('OPENAI_PeakFundingNeedP95')).toBeGreaterThan(name('OPENAI_PeakFundingNeedP50'));
+  expect(name('OPENAI_RanOutProb')).toBeGreaterThan(0);
+  expect(name('OPENAI_RanOutProb')).toBeLessThan(1);
+  expect(name('OPENAI_ChecksOK')).toBe(true);
+  const text = (await run('scenario', 'show', 'openai')).stdout;
+  for (const title of ['2025 calibration: the model’s cash burn', 'Funding need so far, p50', 'Tornado: the p50 and p95 peak funding need', 'Published estimates beside the model’s figure on the same basis', 'HSBC: new financing needed by 2030']) {
+    expect(text).toContain(title);
+  }
+  // The tornado's swing column: every bar moves.
+  const header = sheet.cells.find((c: { value: unknown }) => c.value === 'Swing (USD bn)');
+  const column = header.address.replace(/\d+$/, '');
+  const row = Number(header.address.slice(column.length));
+  const swings = sheet.cells.filter((c: { address: string }) => c.address.startsWith(column) && /^\d+$/.test(c.address.slice(column.length)) && Number(c.address.slice(column.length)) > row && Number(c.address.slice(column.length)) <= row + 8);
+  expect(swings).toHaveLength(8);
+  expect(swings.every((c: { value: number }) => c.value > 0)).toBe(true);
+});
+
 describe('--set: what-if from the command line', () => {
   /** The AMD sheet in the engine with B15 changed by hand: what --set must agree with. */
   function amdWith(address: string, value: number) {

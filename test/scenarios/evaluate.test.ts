@@ -387,132 +387,220 @@ describe('named outputs equal the model called directly', () => {
     expect(openaiSheet.name('OPENAI_CommitmentsTotal')).toBe(port.name('PORT_CommitmentsTotal'));
   });
 
-  test('OpenAI: margins, the deterministic cash path and FUNDINGRISK equal the model called directly', () => {
+  test('OpenAI: the 2025 calibration and the start-2026 cash, recomputed from the inputs', () => {
     const plan = buildSheetPlan(scenarioById('openai'));
     const loaded = loadPlan(plan);
     const v = (id: string) => input(plan, id);
-    expectClose(loaded.name('OPENAI_H1OperatingMargin'), -v('h1OperatingLoss') / v('h1Revenue'));
-    expectClose(loaded.name('OPENAI_H1CashBurnToRevenue'), v('h1CashBurn') / v('h1Revenue'));
-    expectClose(loaded.name('OPENAI_H1NetMarginInclRemeasurement'), -v('h1Loss') / v('h1Revenue'));
-    expect(loaded.name('OPENAI_Case')).toBe('Base');
-
-    const model = modelColumns(plan, loaded);
-    const growth = inputAt(plan, 'caseRates.base#1');
-    const share = inputAt(plan, 'caseRates.base#3');
-    const debtShare = inputAt(plan, 'caseRates.base#4');
-    const equity = inputAt(plan, 'caseMoney.base#1') * 1e9;
-    const start = loaded.value(plan.anchors.startCash) as number;
-    expectClose(start, Math.max(0, v('cashMid2025') * 1e9 - (loaded.value(plan.anchors['schedule.total'].split(':')[0].replace(/\$/g, '')) as number)));
-    let cash = start;
-    model.year.forEach((year, t) => {
-      const revenue = v('revenue2025') * 1e9 * (1 + growth) ** (year - v('scheduleStart'));
-      expectClose(model.revenue[t], revenue, 1e-12);
-      expectClose(model.financing[t], equity + debtShare * model.due[t] + model.nvidiaFull[t], 1e-12);
-      cash += share * revenue + model.financing[t] - model.due[t];
-      expectClose(model.cash[t], cash, 1e-9);
-    });
-    const firstNegative = model.year.find((_, t) => model.cash[t] < 0);
-    expect(loaded.name('OPENAI_FirstNegativeYear')).toBe(firstNegative ?? 'Never');
-
-    const direct = impl.fundingRisk(model.due.map((d) => [d]), v('revenue2025') * 1e9, Math.log(1 + growth), inputAt(plan, 'caseRates.base#2'), share, start, model.financing.map((f) => [f]), v('paths'), v('seed'));
-    expect(model.ranOut).toEqual(direct.slice(1).map((row) => row[2]));
-    expect(model.p50).toEqual(direct.slice(1).map((row) => row[5]));
-    expect(loaded.name('OPENAI_RanOutProb')).toBe(direct[direct.length - 1][2]);
+    const costOfRevenue = (1 - v('grossMargin2025')) * v('revenue2025') * 1e9;
+    expectClose(loaded.name('OPENAI_Model2025Burn'), costOfRevenue + (v('training2025') + v('opex2025') - v('revenue2025')) * 1e9);
+    // The reported 2025 burn is what the calibration is held against: within a quarter of it.
+    expect(Math.abs((loaded.name('OPENAI_Model2025Burn') as number) / (v('burn2025') * 1e9) - 1)).toBeLessThan(0.25);
+    const rounds = openaiRounds(plan);
+    const paid2025 = rounds.filter((r) => r.year === v('scheduleStart')).reduce((s, r) => s + r.expected, 0);
+    expectClose(paid2025, v('rounds.amount#1') * 1e9); // the USD 41 bn round closed in 2025, all of it
+    const start = (v('cashMid2025') + v('h1CashBurn') - v('softbankFirstClosing')) * 1e9 + paid2025 - v('burn2025') * 1e9;
+    expectClose(loaded.value(plan.anchors.startCash), start);
+    // The February 2026 round's parts add up to the sourced total.
+    expectClose(rounds.filter((r) => r.year > v('scheduleStart')).reduce((s, r) => s + r.amount, 0), v('round2026Total') * 1e9);
   });
 
-  test('OpenAI: the case selector feeds the model; the company case grows to its projected 2030 revenue', () => {
+  test('OpenAI: revenue, costs, debt and the cash path year by year, recomputed from the inputs (base case)', () => {
     const plan = buildSheetPlan(scenarioById('openai'));
     const loaded = loadPlan(plan);
-    setCell(loaded.engine, `'${plan.sheetName}'!${plan.anchors.caseChoice}`, 4);
+    const v = (id: string) => input(plan, id);
+    const m = openaiColumns(plan, loaded);
+    const schedule = scheduleColumns(plan, loaded);
+    const [start, target] = [v('scheduleStart'), v('revenueTargetYear')];
+    const revenueTarget = v('caseMoney.base#1') * 1e9;
+    const [equity, debtPerYear] = [v('caseMoney.base#2') * 1e9, v('caseMoney.base#3') * 1e9];
+    const [late, , margin2030, opexGrowth] = [1, 2, 3, 4].map((k) => v(`caseRates.base#${k}`));
+    const runRate = v('runRateEnd2025') * 1e9;
+    const rounds = openaiRounds(plan);
+    const draws: number[] = [];
+    let outstanding = 0;
+    let cash = loaded.value(plan.anchors.startCash) as number;
+    m.year.forEach((year, t) => {
+      expect(year).toBe(start + 1 + t);
+      const ramp = Math.min(1, (year - start - 0.5) / (target - start - 0.5));
+      const revenue = year <= target ? runRate * (revenueTarget / runRate) ** ramp : revenueTarget * (1 + late) ** (year - target);
+      expectClose(m.revenue[t], revenue, 1e-12);
+      expectClose(m.growthContinuous[t], Math.log(revenue / (t === 0 ? v('revenue2025') * 1e9 : m.revenue[t - 1])), 1e-9);
+      const margin = v('grossMargin2025') + (margin2030 - v('grossMargin2025')) * Math.min(1, (year - start) / (target - start));
+      const inference = (1 - margin - v('otherCostShare')) * revenue;
+      const ledgerCompute = schedule.total[schedule.year.indexOf(year)];
+      expectClose(m.ledgerCompute[t], ledgerCompute);
+      const outside = Math.max(0, inference - ledgerCompute);
+      const opex = v('opex2025') * 1e9 * (1 + opexGrowth) ** (Math.min(year, target) - start) * (1 + late) ** Math.max(0, year - target);
+      // Debt: each year's draw repaid in equal parts over the tenor from the next year; interest on the debt at the start of the year.
+      const draw = year >= v('debtFrom') && year <= v('debtTo') ? debtPerYear : 0;
+      const repayment = draws.reduce((s, d, u) => s + (t - u <= v('debtTenor') ? d / v('debtTenor') : 0), 0);
+      const interest = v('debtRate') * outstanding;
+      outstanding += draw - repayment;
+      draws.push(draw);
+      expectClose(m.interest[t], interest, 1e-9);
+      expectClose(m.repayment[t], repayment, 1e-9);
+      const financing = rounds.filter((r) => r.year === year).reduce((s, r) => s + r.expected, 0) + (year >= v('laterEquityFrom') ? equity : 0) + draw;
+      cash += (1 - v('otherCostShare')) * revenue - outside - ledgerCompute - opex - interest - repayment + financing;
+      expectClose(m.cash[t], cash, 1e-9);
+      // FUNDINGRISK's terms give the same cash on expected revenue: share × revenue + new money − obligations.
+      expectClose(m.share[t] * revenue + m.financing[t] - m.obligations[t], (1 - v('otherCostShare')) * revenue - outside - ledgerCompute - opex - interest - repayment + financing, 1e-9);
+    });
+    expect(outstanding).toBeCloseTo(m.debt[m.debt.length - 1], 0);
+  });
+
+  test('OpenAI: the FUNDINGRISK columns and the named outputs equal the model called directly', () => {
+    const plan = buildSheetPlan(scenarioById('openai'));
+    const loaded = loadPlan(plan);
+    const v = (id: string) => input(plan, id);
+    const m = openaiColumns(plan, loaded);
+    const schedule = scheduleColumns(plan, loaded);
+    const direct = (metric: string) =>
+      impl
+        .fundingRisk(
+          m.obligations.map((o) => [o]),
+          v('revenue2025') * 1e9,
+          m.growthContinuous.map((g) => [g]),
+          v('caseRates.base#2'),
+          m.share.map((s) => [s]),
+          loaded.value(plan.anchors.startCash) as number,
+          m.financing.map((f) => [f]),
+          v('paths'),
+          v('seed'),
+          metric,
+          v('minimumCash') * 1e9,
+        )
+        .map((row) => row[0] as number);
+    for (const metric of ['ranOutProb', 'expectedDeficit', 'p5', 'p50', 'p95', 'needP50', 'needP95'] as const) {
+      const column = { ranOutProb: 'ranOut', expectedDeficit: 'deficit' }[metric as string] ?? metric;
+      expect([metric, m[column as keyof typeof m]]).toEqual([metric, direct(metric)]);
+    }
+    const at = (years: number[], values: number[], year: number) => values[years.indexOf(year)];
+    expect(loaded.name('OPENAI_Due2026')).toBe(at(schedule.year, schedule.total, 2026));
+    expect(loaded.name('OPENAI_Due2028')).toBe(at(schedule.year, schedule.total, 2028));
+    expect(loaded.name('OPENAI_GWOnline2030')).toBe(at(schedule.year, schedule.gwOnline, 2030));
+    expect(loaded.name('OPENAI_NewMoneyNeededBy2030')).toBe(at(m.year, m.needP50, 2030));
+    const peak = Math.max(...m.needP50);
+    expect(loaded.name('OPENAI_PeakFundingNeedP50')).toBe(peak);
+    expect(loaded.name('OPENAI_PeakFundingNeedP95')).toBe(Math.max(...m.needP95));
+    expect(loaded.name('OPENAI_PeakFundingYear')).toBe(m.year[m.needP50.indexOf(peak)]);
+    expect(loaded.name('OPENAI_RanOutProb')).toBe(m.ranOut[m.ranOut.length - 1]);
+    // Not saturated with the default inputs: a need that is neither 0 nor the same in every path.
+    expect(peak).toBeGreaterThan(0);
+    expect(Math.max(...m.needP95)).toBeGreaterThan(peak);
+    expect(m.ranOut[m.ranOut.length - 1]).toBeLessThan(1);
+  });
+
+  test('OpenAI: the case table chooses the revenue method; drivers start at the end-2025 run rate; the company case reaches its 2030 projection', () => {
+    const plan = buildSheetPlan(scenarioById('openai'));
+    const loaded = loadPlan(plan);
+    const v = (id: string) => input(plan, id);
+    const at = (id: string) => `'${plan.sheetName}'!${plan.anchors[id]}`;
+    const perBusiness = (v('runRateEnd2025') * 1e3 - v('payers2026') * v('revenuePerPayer')) / v('businesses2026');
+    expectClose(loaded.value(plan.anchors.revenuePerBusiness), perBusiness);
+    setCell(loaded.engine, at('caseChoice'), 1); // bear: user drivers
+    expect(loaded.name('OPENAI_Case')).toBe('Bear');
+    let m = openaiColumns(plan, loaded);
+    const t2030 = m.year.indexOf(v('revenueTargetYear'));
+    expectClose(m.revenue[t2030], (v('users2030') * v('payingShare2030') * v('revenuePerPayer') + v('businesses2030') * perBusiness) * 1e6, 1e-12);
+    expect(m.revenue).toEqual(m.revenueDrivers);
+    setCell(loaded.engine, at('caseChoice'), 4);
     expect(loaded.name('OPENAI_Case')).toBe('Company projection');
-    const model = modelColumns(plan, loaded);
-    const t2030 = model.year.indexOf(input(plan, 'projectionYear'));
-    expectClose(model.revenue[t2030], input(plan, 'projectedRevenue2030') * 1e9, 1e-12);
+    m = openaiColumns(plan, loaded);
+    expectClose(m.revenue[t2030], v('projectedRevenue2030') * 1e9, 1e-12);
+    expect(m.revenue).toEqual(m.revenueGrowth);
     expect(loaded.value(plan.allChecks)).toBe(true);
   });
 
-  test('OpenAI tornado (bull case): explicit FUNDINGRISK formulas move the way they must, and equal direct calls', () => {
+  test('OpenAI tornado: every bar moves the p50 peak funding need, each the way it must, and equals a direct call', () => {
     const plan = buildSheetPlan(scenarioById('openai'));
     const loaded = loadPlan(plan);
-    setCell(loaded.engine, `'${plan.sheetName}'!${plan.anchors.caseChoice}`, 3);
+    const v = (id: string) => input(plan, id);
     const low = columnValues(loaded, plan.anchors['tornado.low']) as number[];
     const high = columnValues(loaded, plan.anchors['tornado.high']) as number[];
-    const [growth, volatility, share, cash, financing, obligations, nvidia] = low.map((l, k) => [l, high[k]]);
-    expect(growth[1]).toBeLessThanOrEqual(growth[0]);
-    expect(share[1]).toBeLessThanOrEqual(share[0]);
-    expect(cash[1]).toBeLessThanOrEqual(cash[0]);
-    expect(financing[1]).toBeLessThan(financing[0]);
-    expect(obligations[1]).toBeGreaterThan(obligations[0]);
-    expect(nvidia[1]).toBeGreaterThanOrEqual(nvidia[0]);
-    expect(volatility).toHaveLength(2);
-    expect(nvidia[1]).toBe(loaded.name('OPENAI_RanOutProb')); // Nvidia included, as in the ledger: the base value
-
-    const model = modelColumns(plan, loaded);
-    const v = (id: string) => input(plan, id);
-    const swing = v('tornadoSwing');
-    const debtShare = inputAt(plan, 'caseRates.bull#4');
-    const scaled = impl.fundingRisk(
-      model.due.map((d) => [d * (1 + swing)]),
-      v('revenue2025') * 1e9,
-      Math.log(1 + inputAt(plan, 'caseRates.bull#1')),
-      inputAt(plan, 'caseRates.bull#2'),
-      inputAt(plan, 'caseRates.bull#3'),
-      loaded.value(plan.anchors.startCash) as number,
-      model.financing.map((f, t) => [f + debtShare * swing * model.due[t]]),
-      v('paths'),
-      v('seed'),
-      'ranOutProb',
-    );
-    expect(obligations[1]).toBeCloseTo(scaled[scaled.length - 1][0] as number, 12);
-  });
-
-  test('OpenAI tornado (base case, P(run out) = 1 at both ends): the expected-shortfall columns still move the way they must, and equal direct calls', () => {
-    const plan = buildSheetPlan(scenarioById('openai'));
-    const loaded = loadPlan(plan);
-    expect(loaded.name('OPENAI_RanOutProb')).toBe(1);
-    const low = columnValues(loaded, plan.anchors['tornado.lowShortfall']) as number[];
-    const high = columnValues(loaded, plan.anchors['tornado.highShortfall']) as number[];
-    const [growth, , share, cash, financing, obligations, nvidia] = low.map((l, k) => [l, high[k]]);
+    const swing = columnValues(loaded, plan.anchors['tornado.swing']) as number[];
+    expect(swing.every((s) => s > 0)).toBe(true); // not flat: every input moves the answer
+    const [growth, , otherCost, compute, opex, cash, financing, buffer] = low.map((l, k) => [l, high[k]]);
     expect(growth[1]).toBeLessThan(growth[0]);
-    expect(share[1]).toBeLessThan(share[0]);
+    expect(otherCost[1]).toBeGreaterThan(otherCost[0]);
+    expect(compute[1]).toBeGreaterThan(compute[0]);
+    expect(opex[1]).toBeGreaterThan(opex[0]);
     expect(cash[1]).toBeLessThan(cash[0]);
     expect(financing[1]).toBeLessThan(financing[0]);
-    expect(obligations[1]).toBeGreaterThan(obligations[0]);
-    expect(nvidia[1]).toBe(loaded.name('OPENAI_ExpectedShortfallByVerdictYear')); // Nvidia included, as in the ledger: the base value
-
-    const model = modelColumns(plan, loaded);
-    const v = (id: string) => input(plan, id);
-    const lowered = impl.fundingRisk(
-      model.due.map((d) => [d]),
+    expect(buffer[1]).toBeGreaterThan(buffer[0]); // common random numbers: a bigger buffer never lowers a need
+    const m = openaiColumns(plan, loaded);
+    const factor = 1 + v('tornadoSwing');
+    const scaled = impl.fundingRisk(
+      m.obligations.map((o, t) => [o + (factor - 1) * m.ledgerCompute[t]]),
       v('revenue2025') * 1e9,
-      Math.log(1 + inputAt(plan, 'caseRates.base#1')),
-      inputAt(plan, 'caseRates.base#2'),
-      inputAt(plan, 'caseRates.base#3'),
+      m.growthContinuous.map((g) => [g]),
+      v('caseRates.base#2'),
+      m.share.map((s) => [s]),
       loaded.value(plan.anchors.startCash) as number,
-      model.financing.map((f) => [f * (1 - v('tornadoSwing'))]),
+      m.financing.map((f) => [f]),
       v('paths'),
       v('seed'),
-      'expectedShortfall',
+      'needP50',
+      v('minimumCash') * 1e9,
     );
-    const verdictRow = model.year.indexOf(v('verdictYear'));
-    expect(financing[0]).toBeCloseTo(lowered[verdictRow][0] as number, 3);
+    expect(compute[1]).toBeCloseTo(scaled[scaled.length - 1][0] as number, 0);
+    // The company case: the median path needs no money (p50 = 0 at both ends of most bars), the p95 bars still all move.
+    setCell(loaded.engine, `'${plan.sheetName}'!${plan.anchors.caseChoice}`, 4);
+    const lowP95 = columnValues(loaded, plan.anchors['tornado.lowP95']) as number[];
+    const highP95 = columnValues(loaded, plan.anchors['tornado.highP95']) as number[];
+    expect(lowP95.every((l, k) => Math.abs(highP95[k] - l) > 0)).toBe(true);
+    expect(highP95[7]).toBeGreaterThan(lowP95[7]); // the buffer row, with common random numbers
   });
 
-  test('OpenAI: the verdict follows the thresholds the user edits', () => {
+  test('OpenAI: the published estimates sit beside the model’s figure on the same basis', () => {
+    const plan = buildSheetPlan(scenarioById('openai'));
+    const loaded = loadPlan(plan);
+    const v = (id: string) => input(plan, id);
+    const m = openaiColumns(plan, loaded);
+    const model = columnValues(loaded, plan.anchors['published.model']) as number[];
+    const year = v('comparisonYear');
+    const upTo = m.year.filter((y) => y <= year).length;
+    // HSBC's basis: no money raised after 2025, no buffer, expected revenue: the deepest cumulative deficit by 2030.
+    let cash = loaded.value(plan.anchors.startCash) as number;
+    let need = 0;
+    for (let t = 0; t < upTo; t++) {
+      cash += m.revenue[t] - v('otherCostShare') * m.revenue[t] - m.ledgerCompute[t] - m.computeOutside[t] - m.opex[t];
+      need = Math.max(need, -cash);
+    }
+    expectClose(model[0], need, 1e-9);
+    // HSBC's rent and OpenAI's ~USD 600 bn plan: compute paid 2025 … 2030, 2025 from the calibration.
+    const compute2025 = (1 - v('grossMargin2025') - v('otherCostShare')) * v('revenue2025') * 1e9 + v('training2025') * 1e9;
+    const compute = compute2025 + m.ledgerCompute.slice(0, upTo).reduce((s, c, t) => s + c + m.computeOutside[t], 0);
+    expectClose(model[1], compute, 1e-9);
+    expectClose(model[2], compute, 1e-9);
+    // Bain's basis: revenue needed per USD of compute (USD 2 tn for USD 500 bn) × 2030 compute − 2030 revenue.
+    const t = upTo - 1;
+    expectClose(model[3], ((v('bainRevenueNeeded') * 1e3) / v('bainCapex')) * (m.ledgerCompute[t] + m.computeOutside[t]) - m.revenue[t], 1e-9);
+    const published = columnValues(loaded, plan.anchors['published.published']) as number[];
+    expect(published).toEqual([207, 792, 600, 800]);
+  });
+
+  test('OpenAI: the verdict says how much new money is needed by the verdict year, against the thresholds the user edits', () => {
     const plan = buildSheetPlan(scenarioById('openai'));
     const loaded = loadPlan(plan);
     const at = (id: string) => `'${plan.sheetName}'!${plan.anchors[id]}`;
-    const p = loaded.name('OPENAI_RanOutProbByVerdictYear') as number;
-    expect(loaded.name('OPENAI_Verdict')).toBe(p < input(plan, 'cornerstoneMaxProb') ? 'Cornerstone' : p > input(plan, 'bubbleMinProb') ? 'Bubble' : 'Between the two');
-    setCell(loaded.engine, at('caseChoice'), 3);
-    const bull = loaded.name('OPENAI_RanOutProbByVerdictYear') as number;
-    expect(bull).toBeGreaterThan(0);
-    expect(bull).toBeLessThan(1);
-    setCell(loaded.engine, at('bubbleMinProb'), Math.min(1, bull + 0.001));
-    expect(loaded.name('OPENAI_Verdict')).toBe('Between the two');
-    setCell(loaded.engine, at('cornerstoneMaxProb'), bull + 0.0005);
-    expect(loaded.name('OPENAI_Verdict')).toBe('Cornerstone');
+    const m = openaiColumns(plan, loaded);
+    const need = m.needP50[m.year.indexOf(input(plan, 'verdictYear'))];
+    expect(loaded.name('OPENAI_NeedByVerdictYear')).toBe(need);
+    expect(loaded.name('OPENAI_VerdictYear')).toBe(input(plan, 'verdictYear'));
+    const verdict = (lowBn: number, highBn: number) => (need <= lowBn * 1e9 ? 'Cornerstone' : need >= highBn * 1e9 ? 'Bubble' : 'Between the two');
+    const shown = () => (loaded.name('OPENAI_Verdict') as string).split(':')[0];
+    expect(shown()).toBe(verdict(input(plan, 'cornerstoneMaxNeed'), input(plan, 'bubbleMinNeed')));
+    expect(shown()).toBe('Between the two'); // base case: neither threshold
+    setCell(loaded.engine, at('cornerstoneMaxNeed'), Math.ceil(need / 1e9) + 1);
+    setCell(loaded.engine, at('bubbleMinNeed'), Math.ceil(need / 1e9) + 2);
+    expect(shown()).toBe('Cornerstone');
+    setCell(loaded.engine, at('cornerstoneMaxNeed'), Math.floor(need / 1e9) - 2);
+    setCell(loaded.engine, at('bubbleMinNeed'), Math.floor(need / 1e9) - 1);
+    expect(shown()).toBe('Bubble');
+    setCell(loaded.engine, at('verdictYear'), 2027); // an earlier year: less new money needed so far, never more
+    expect(loaded.name('OPENAI_NeedByVerdictYear') as number).toBeLessThanOrEqual(need);
   });
+
 });
 
 function columnValues(loaded: ReturnType<typeof loadPlan>, range: string): unknown[] {
@@ -525,18 +613,24 @@ function columnValues(loaded: ReturnType<typeof loadPlan>, range: string): unkno
   return values;
 }
 
-function modelColumns(plan: SheetPlan, loaded: ReturnType<typeof loadPlan>) {
+/** The openai sheet's model table, column by column (spilled FUNDINGRISK columns read cell by cell). */
+function openaiColumns(plan: SheetPlan, loaded: ReturnType<typeof loadPlan>) {
+  const ids = ['year', 'revenueDrivers', 'revenueGrowth', 'revenue', 'growthContinuous', 'ledgerCompute', 'computeOutside', 'opex', 'repayment', 'debt', 'interest', 'obligations', 'share', 'financing', 'cash'] as const;
+  const spilled = ['ranOut', 'deficit', 'p5', 'p50', 'p95', 'needP50', 'needP95'] as const;
   const c = (id: string) => columnValues(loaded, plan.anchors[`model.${id}`]) as number[];
-  return { year: c('year'), due: c('due'), revenue: c('revenue'), financing: c('financing'), nvidiaFull: c('nvidiaFull'), cash: c('cash'), ranOut: c('ranOut'), p50: c('p50') };
+  return Object.fromEntries([...ids, ...spilled].map((id) => [id, c(id)])) as Record<(typeof ids)[number] | (typeof spilled)[number], number[]>;
 }
 
-function inputAt(plan: SheetPlan, inputId: string): number {
-  return cellValue(plan, inputId) as number;
+/** The ledger's schedule on the openai sheet: year, expected money paid, expected GW online. */
+function scheduleColumns(plan: SheetPlan, loaded: ReturnType<typeof loadPlan>) {
+  const c = (id: string) => columnValues(loaded, plan.anchors[`schedule.${id}`]) as number[];
+  return { year: c('year'), total: c('total'), gwOnline: c('gwOnline') };
 }
 
-function cellValue(plan: SheetPlan, inputId: string): unknown {
-  const address = plan.inputs.find((i) => i.id === inputId)?.address;
-  if (!address) throw new Error(inputId);
-  const { row, col } = a1.parseCell(address);
-  return plan.cells[row][col];
+/** The dated equity rounds: year, amount and expected amount (× weight), full USD. */
+function openaiRounds(plan: SheetPlan) {
+  return [1, 2, 3, 4, 5].map((k) => {
+    const amount = input(plan, `rounds.amount#${k}`) * 1e9;
+    return { year: input(plan, `rounds.year#${k}`), amount, expected: amount * input(plan, `rounds.weight#${k}`) };
+  });
 }

@@ -205,8 +205,8 @@ describe('Chinese script (OpenCC)', () => {
     expect(zhHans['nvidia.sheet']).toContain('循环融资');
     expect(zhHant['oracle.col.cumGap']).toContain('資金缺口');
     expect(zhHans['oracle.col.cumGap']).toContain('资金缺口');
-    expect(zhHant['openai.case.share']).toContain('算力');
-    expect(zhHans['openai.case.share']).toContain('算力');
+    expect(zhHant['openai.col.ledgerCompute']).toContain('算力');
+    expect(zhHans['openai.col.ledgerCompute']).toContain('算力');
   });
 
   test('one units rule: billions are 十億美元 / 十亿美元 wherever English says USD bn, never 億美元 alone', () => {
