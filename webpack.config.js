@@ -170,11 +170,13 @@ module.exports = (env = {}, argv = {}) => {
     performance: {
       // Raw sizes; the gzipped budgets (taskpane ≤ 200 KB, functions ≤ 50 KB) are checked by test/build.test.ts.
       hints: mode === 'production' ? 'warning' : false,
-      // The task pane carries the three catalogues whole (since issue 10 also every DEALS function's
-      // description and parameter texts, 繁體中文 and 简体中文 being ~3 bytes a character): about
-      // 270 KB raw, 80 KB gzipped. Warn above 320 KiB raw instead of webpack's 244 KiB default.
-      maxAssetSize: 320 * 1024,
-      maxEntrypointSize: 320 * 1024,
+      // The task pane carries the three catalogues whole (every DEALS function's description and
+      // parameter texts, and since the capacity ledger and the funding model of issue 15 every label,
+      // note and rationale of those sheets; 繁體中文 and 简体中文 being ~3 bytes a character): about
+      // 362 KiB raw, 106 KiB gzipped, loaded once per session from the add-in's own host. Warn above
+      // 420 KiB raw instead of webpack's 244 KiB default; the gzipped budget is the one enforced.
+      maxAssetSize: 420 * 1024,
+      maxEntrypointSize: 420 * 1024,
       assetFilter: (file) => file.endsWith('.js'),
     },
     stats: 'normal',

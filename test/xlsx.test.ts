@@ -70,9 +70,17 @@ describe('which single-cell formulas need array evaluation (stored as one-cell d
   test("the OpenAI tornado cells (range arithmetic inside DEALS.FUNDINGRISK) are found from their formula text", () => {
     const plan = buildSheetPlan(scenarioById('openai'));
     const singles = [...arrayFormulaRefs(plan)].filter(([anchor, ref]) => anchor === ref).map(([anchor]) => anchor);
-    const tornado = plan.cells.flatMap((row, r) =>
-      row.flatMap((cell, c) => (isFormulaCell(cell) && /DEALS\.FUNDINGRISK\([^)]*\$H\$\d+:\$H\$\d+[*+]/.test(cell.formula) ? [a1.formatCell(r, c)] : [])),
-    );
+    // The tornado's FUNDINGRISK cells whose arguments scale a whole column (`$AE$216:$AE$225*B233`), by a pattern of this test's own.
+    const rangeArithmetic = /\$?[A-Z]+\$?\d+:\$?[A-Z]+\$?\d+\s*[*/+-]|[*/+-]\s*\$?[A-Z]+\$?\d+:\$?[A-Z]+\$?\d+/;
+    const tornado = ['tornado.low', 'tornado.high', 'tornado.lowP95', 'tornado.highP95'].flatMap((id) => {
+      const range = a1.parseRange(plan.anchors[id]);
+      const found: string[] = [];
+      for (let r = range.start.row; r <= range.end.row; r++) {
+        const cell = plan.cells[r][range.start.col];
+        if (isFormulaCell(cell) && /DEALS\.FUNDINGRISK\(/.test(cell.formula) && rangeArithmetic.test(cell.formula)) found.push(a1.formatCell(r, range.start.col));
+      }
+      return found;
+    });
     expect(tornado.length).toBeGreaterThanOrEqual(4);
     expect(singles).toEqual(expect.arrayContaining(tornado));
   });
