@@ -121,6 +121,9 @@ describe('REQUIREDREVENUE and SHORTFALLPROB', () => {
     const [now, g, v, t] = [1200, 0.1, 0.3, 5];
     const median = now * Math.exp((g - (v * v) / 2) * t);
     expect(deals.shortfallProb(median, now, g, v, t)).toBeCloseTo(0.5, 14);
+    // Away from the median (where a wrong sign or a missing σ²/2 shows): mpmath 1.3.0, 50 digits, as in test/model/funding.test.ts
+    expect(Math.abs(deals.shortfallProb(2000, now, g, v, t) / 0.6374113970682534 - 1)).toBeLessThan(1e-13);
+    expect(Math.abs(deals.shortfallProb(500, now, 0.05, 0.4, 3) / 0.1284546519169707 - 1)).toBeLessThan(1e-13);
   });
 });
 
