@@ -16,7 +16,8 @@ export default {
   mutate: ['src/model/**/*.ts', 'src/functions/args.ts'],
   // The machine is shared: at most two test processes.
   concurrency: 2,
-  timeoutMS: 60000,
+  // A mutant that loops forever costs this much beyond the usual test time, once.
+  timeoutMS: 10000,
   ignorePatterns: ['dist', 'coverage', '.run', 'node_modules/.cache', 'docs/screenshots', 'test/browser', 'reports', '.stryker-tmp'],
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
