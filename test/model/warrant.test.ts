@@ -34,6 +34,8 @@ describe('dilutedWarrantValue, price including the warrants (Galai–Schneller)'
   const cases: [string, number, Required<WarrantTerms>, number, number][] = [
     ['at the money, N/M = 10', 100, { strikePrice: 100, years: 1, rate: 0.05, dividendYield: 0.02, volatility: 0.3 }, 1000, 100],
     ['at the money, N/M = 10, no rate or dividend', 100, { strikePrice: 100, years: 3, rate: 0, dividendYield: 0, volatility: 0.45 }, 1e9, 1e8],
+    // heavy dilution at the money: Newton's slope term matters (a fixed-point iteration without it is 1e-3 off after 100 steps)
+    ['at the money, M/N = 9 (heavy dilution)', 100, { strikePrice: 100, years: 1, rate: 0.05, dividendYield: 0, volatility: 0.3 }, 100, 900],
     ['deep in the money, M/N = 9 (heavy dilution)', 100, { strikePrice: 10, years: 2, rate: 0.03, dividendYield: 0, volatility: 0.25 }, 100, 900],
     ['out of the money, long dated', 50, { strikePrice: 120, years: 5, rate: 0.04, dividendYield: 0.01, volatility: 0.6 }, 1000, 250],
   ];
