@@ -4,4 +4,6 @@ module.exports = {
   roots: ['<rootDir>/test'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testMatch: ['**/*.test.ts'],
+  // fast-check on a fixed seed (test/fastCheckSeed.ts)
+  setupFiles: ['<rootDir>/test/fastCheckSeed.ts'],
 };

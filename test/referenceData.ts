@@ -28,7 +28,7 @@ interface OptionValues {
   barrier_haug: BarrierRow[];
 }
 
-/** shared/ sits beside the checkout (../shared); CI lays a copy there too. */
-export const SHARED_DIR = path.resolve(__dirname, '..', '..', 'shared');
+/** shared/ sits beside the checkout (../shared); CI lays a copy there too. DEALS_SHARED_DIR overrides it (the mutation sandbox, stryker.config.mjs). */
+export const SHARED_DIR = process.env.DEALS_SHARED_DIR ?? path.resolve(__dirname, '..', '..', 'shared');
 
 export const optionValues: OptionValues = JSON.parse(fs.readFileSync(path.join(SHARED_DIR, 'reference', 'option-values.json'), 'utf8'));

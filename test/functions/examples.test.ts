@@ -19,8 +19,9 @@ describe('WARRANTVALUE', () => {
     expect(deals.warrantValue(160e6, 0.01, 600)).toBe(95_998_400_000);
   });
 
-  test('with volatility and years it is shares × the Black–Scholes–Merton call', () => {
-    expect(deals.warrantValue(1000, 100, 110, 0.4, 2, 0.03, 0.01)).toBeCloseTo(1000 * blackScholesMerton('call', 110, 100, 2, 0.03, 0.01, 0.4), 6);
+  test('with volatility and years it is shares × the Black–Scholes–Merton call (mpmath 1.3.0, 50 digits)', () => {
+    // 1000·(S·e^(−qT)·N(d1) − K·e^(−rT)·N(d2)) with mp.ncdf for S = 110, K = 100, T = 2, r = 0.03, q = 0.01, σ = 0.4
+    expect(Math.abs(deals.warrantValue(1000, 100, 110, 0.4, 2, 0.03, 0.01) / 29937.803961958172 - 1)).toBeLessThan(1e-13);
   });
 
   test('omitted optional arguments (null, undefined, "") take their defaults', () => {
@@ -58,7 +59,9 @@ describe('WARRANTVALUE', () => {
 
 describe('TRANCHEVALUE', () => {
   test('at or above the hurdle the tranche is the plain call', () => {
-    expect(deals.trancheValue(1e6, 0.01, 600, 600, 0.5, 5)).toBeCloseTo(deals.warrantValue(1e6, 0.01, 600, 0.5, 5), 4);
+    // 1e6 plain calls at S = 600, K = 0.01, T = 5, σ = 0.5, r = q = 0: 599,990,000 (mpmath 1.3.0; N(d1), N(d2) round to 1)
+    expect(Math.abs(deals.trancheValue(1e6, 0.01, 600, 600, 0.5, 5) / 599_990_000 - 1)).toBeLessThan(1e-13);
+    expect(Math.abs(deals.trancheValue(1e6, 0.01, 650, 600, 0.5, 5) - deals.warrantValue(1e6, 0.01, 650, 0.5, 5))).toBeLessThan(1e-6);
   });
   test('the milestone probability scales the value', () => {
     const sure = deals.trancheValue(1e6, 0.01, 200, 600, 0.5, 5, 0.04);
@@ -118,6 +121,9 @@ describe('REQUIREDREVENUE and SHORTFALLPROB', () => {
     const [now, g, v, t] = [1200, 0.1, 0.3, 5];
     const median = now * Math.exp((g - (v * v) / 2) * t);
     expect(deals.shortfallProb(median, now, g, v, t)).toBeCloseTo(0.5, 14);
+    // Away from the median (where a wrong sign or a missing σ²/2 shows): mpmath 1.3.0, 50 digits, as in test/model/funding.test.ts
+    expect(Math.abs(deals.shortfallProb(2000, now, g, v, t) / 0.6374113970682534 - 1)).toBeLessThan(1e-13);
+    expect(Math.abs(deals.shortfallProb(500, now, 0.05, 0.4, 3) / 0.1284546519169707 - 1)).toBeLessThan(1e-13);
   });
 });
 

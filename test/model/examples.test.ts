@@ -57,20 +57,30 @@ test('src/model has examples, each in the form the test reads', () => {
   for (const e of ALL) expect([e.file, e.stated, statedNumbers(e.stated).length > 0]).toEqual([e.file, e.stated, true]);
 });
 
+/** Whether a number holds to the decimals `text` states it with ("0.6374" holds for 0.63735 … 0.63745). */
+function holdsAsStated(actual: number, text: string): boolean {
+  const decimals = (text.split('.')[1] ?? '').replace(/e.*$/i, '').length;
+  // a full-precision number to a few units in the last place
+  const tolerance = Math.max(0.5 * 10 ** -decimals * (1 + 1e-9), 4 * Number.EPSILON * Math.abs(Number(text)));
+  return Math.abs(actual - Number(text)) <= tolerance;
+}
+
 test.each(ALL.map((e) => [`${e.file}: ${e.expression.slice(0, 70)}`, e] as const))('%s', (_, e) => {
   const result = run(e.expression);
   const actual = (Array.isArray(result) ? result : [result]) as number[];
   const stated = statedNumbers(e.stated);
   expect(actual.length).toBe(stated.length);
   stated.forEach((text, i) => {
-    const decimals = (text.split('.')[1] ?? '').replace(/e.*$/i, '').length;
     expect(typeof actual[i]).toBe('number');
-    // e.g. "0.6374" holds for 0.63735 … 0.63745; a full-precision number to a few units in the last place
-    const tolerance = Math.max(0.5 * 10 ** -decimals * (1 + 1e-9), 4 * Number.EPSILON * Math.abs(Number(text)));
-    expect(Math.abs(actual[i] - Number(text))).toBeLessThanOrEqual(tolerance);
+    expect([text, actual[i], holdsAsStated(actual[i], text)]).toEqual([text, actual[i], true]);
   });
 });
 
-test('a wrong stated output would fail (the funding example once said 0.5414)', () => {
-  expect(Math.abs(model.shortfallProbability(2000, 1200, 0.1, 0.3, 5) - 0.5414)).toBeGreaterThan(0.05);
+test('the check rejects a wrong stated output: the funding example once said 0.5414 (it is 0.637411…, mpmath 1.3.0)', () => {
+  const value = model.shortfallProbability(2000, 1200, 0.1, 0.3, 5);
+  expect(holdsAsStated(value, '0.6374')).toBe(true);
+  expect(holdsAsStated(value, '0.5414')).toBe(false);
+  expect(holdsAsStated(value, '0.6375')).toBe(false); // off by one in the last stated place
+  expect(holdsAsStated(value, '0.63741')).toBe(true);
+  expect(holdsAsStated(value, '0.637412')).toBe(false);
 });
