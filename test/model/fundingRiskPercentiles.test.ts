@@ -13,8 +13,11 @@ function percentileInc(sorted: readonly number[], p: number): number {
   return k + 1 < sorted.length ? sorted[k] + (h - k) * (sorted[k + 1] - sorted[k]) : sorted[k];
 }
 
+/** Inputs with one growth rate and one revenue share for every year (the form this replay follows). */
+type ScalarInputs = FundingRiskInputs & { readonly growthRate: number; readonly revenueShare: number };
+
 /** The cash of every path after each year, replayed from the documented model and stream. */
-function replayCash(x: FundingRiskInputs): number[][] {
+function replayCash(x: ScalarInputs): number[][] {
   const normals = new NormalStream(x.seed);
   const revenue = new Array<number>(x.paths).fill(x.revenueNow);
   const cash = new Array<number>(x.paths).fill(x.cash);
@@ -37,7 +40,7 @@ test('the reference PERCENTILE.INC gives Microsoft’s example: PERCENTILE.INC({
 });
 
 describe.each([2, 3, 7, 10, 37, 998])('%i paths (ranks (n − 1)·p not whole)', (paths) => {
-  const x: FundingRiskInputs = {
+  const x: ScalarInputs = {
     obligations: [30, 45, 60],
     revenueNow: 40,
     growthRate: 0.15,
