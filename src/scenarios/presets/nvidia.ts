@@ -92,7 +92,7 @@ export const nvidia: Scenario = {
     input('allInPerGw', 'nvidia.in.allInPerGw', 'usdBnPerGw', ALL_IN_PER_GW),
     input('nvidiaAllInPerGw', 'nvidia.in.nvidiaAllInPerGw', 'usdBnPerGw', factValue('nvidia.allInCostPerGw', 0)),
     input('grossMargin', 'nvidia.in.grossMargin', 'percent', assume(0.75, 'nvidia.why.grossMargin')),
-    input('gwOnline2026', 'nvidia.in.gwOnline2026', 'gw', assume(1, 'nvidia.why.gwOnline2026', ['nvidia.firstGw'])),
+    input('firstYearGw', 'nvidia.in.gwOnline2026', 'gw', assume(1, 'nvidia.why.gwOnline2026', ['nvidia.firstGw'])),
   ],
   calculations: [
     calc('status', 'nvidia.calc.status', 'text', `=${row('status')}`, 'nvidia.note.fromLedger'),
@@ -115,7 +115,7 @@ export const nvidia: Scenario = {
     output('allInNeed', 'NVDA_AllInCashNeed', 'nvidia.out.allInNeed', 'usd', '={perGw.allInNeed.last}'),
     output('allInCostNvidia', 'NVDA_AllInCostAtNvidiaFigure', 'nvidia.out.allInCostNvidia', 'usd', '={capacity}*{nvidiaAllInPerGw}*10^9'),
     output('investmentShare', 'NVDA_InvestmentShareOfAllIn', 'nvidia.out.investmentShare', 'percent', '={totalInvestment}/{allInCost}'),
-    output('gwOnline2026', 'NVDA_GWOnline2026', 'nvidia.out.gwOnline2026', 'gw', '={gwOnline2026}'),
+    output('gwOnline2026', 'NVDA_GWOnline2026', 'nvidia.out.gwOnline2026', 'gw', '={firstYearGw}'),
     output('completion', 'NVDA_CompletionYear', 'nvidia.out.completion', 'year', '={perGw.year.last}'),
     output('expectedPurchases', 'NVDA_ExpectedPurchases', 'nvidia.out.expectedPurchases', 'usd', '={byYear.expected.total}'),
     output('equity', 'NVDA_EquityInvestment', 'nvidia.out.equity', 'usd', '={equityInvestment}*10^9'),
@@ -130,7 +130,7 @@ export const nvidia: Scenario = {
     check('roundTripLast', 'nvidia.check.roundTripLast', '=ABS({perGw.roundTrip.last}-{roundTrip})<0.000001'),
     check('cashNeed', 'nvidia.check.cashNeed', '=ABS({cashNeed}-({totalHardware}-{totalInvestment}))<1'),
     // The per-GW table's years come from the ledger's ramp; the facts name 2026, the ledger's first year.
-    check('gwOnline2026', 'nvidia.check.gwOnline2026', '=COUNTIF({perGw.year},{firstYear})={gwOnline2026}'),
+    check('gwOnline2026', 'nvidia.check.gwOnline2026', '=COUNTIF({perGw.year},{firstYear})={firstYearGw}'),
   ],
   charts: [
     {
