@@ -12,7 +12,7 @@ import { BGK_BETA } from '../../model/tranche';
 const TRANCHES = 6;
 
 /** The Broadie–Glasserman–Kou shift of a hurdle's logarithm, β·σ·√(1/m), as a formula on the sheet's inputs. */
-const BGK_SHIFT = `${BGK_BETA}*{volatility}/SQRT({observationsPerYear})`;
+const BGK_SHIFT = `${BGK_BETA}*{volatility}*(1/{observationsPerYear})^0.5`;
 
 /** Assumed tranche terms, tranche by tranche (first and last GW, and the last hurdle, are facts via formulas). */
 const ASSUMED_GW = [2, 3, 4, 5]; // tranches 2–5: one tranche per further GW
