@@ -29,7 +29,7 @@ describe('the workbench sink', () => {
     expect(first.names.every((n) => !n.sheetScoped)).toBe(true);
     expect(second.names.every((n) => n.sheetScoped)).toBe(true);
     expect(book.value(first.id, 96, 1)).toBe(95998400000); // B97, AMD_WarrantValueAtTarget
-    expect(first.formats.get('91:1')).toBe('#,##0.0,,,');
+    expect(first.formats.get('96:1')).toBe('#,##0.0,,,');
     expect(first.looks.get('14:1')).toMatchObject({ fontColor: '#0000FF', fill: '#FFF2CC' }); // B15, an input
   });
 

@@ -171,7 +171,6 @@ export const amd: Scenario = {
     calc('years', 'amd.calc.years', 'years', `=({expiry}-{valuationDate})/${DAYS_PER_YEAR}`, 'amd.note.years'),
     calc('hardwareValue', 'amd.calc.hardwareValue', 'usd', '={fullGw}*{hardwarePerGw}*10^9', 'amd.note.hardwareValue'),
     trancheValues,
-    basis,
     {
       kind: 'spill',
       id: 'greeks',
@@ -197,6 +196,7 @@ export const amd: Scenario = {
       lead: [{ id: 'intrinsic', header: 'amd.grid.intrinsic', unit: 'usd', formula: '=DEALS.WARRANTVALUE({shares},{strike},{row})' }],
       cell: { unit: 'usd', formula: `=DEALS.TRANCHEVALUE(${POSITION}{row},{terms.hurdle},{col},{years},{rate},{dividendYield},{terms.probability},{observationsPerYear})` },
     },
+    basis,
   ],
   outputs: [
     output('trancheTotal', 'AMD_TrancheValueTotal', 'amd.out.trancheTotal', 'usd', '={tranches.value.total}'),
