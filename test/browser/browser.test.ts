@@ -167,9 +167,9 @@ describeBrowser('in Chromium', () => {
       // The AMD sheet again: its headline output in the grid, the panel and the formula bar.
       await page.click('#wb-tabs [data-sheet="AMD warrants"]');
       expect(await shownName(page, 'AMD_WarrantValueAtTarget')).toEqual({ text: '96.0', value: '95998400000' });
-      expect(await cellText(page, 'B92')).toBe('96.0');
+      expect(await cellText(page, 'B97')).toBe('96.0');
       await page.click('#wb-names [data-name="AMD_WarrantValueAtTarget"] button');
-      expect(await page.textContent('#wb-namebox')).toBe('B92');
+      expect(await page.textContent('#wb-namebox')).toBe('B97');
       expect(await page.inputValue('#wb-formula')).toBe('=DEALS.WARRANTVALUE($B$7,$B$8,$B$9)');
       // Number formats: a date, a percentage, a count with separators.
       expect(await cellText(page, 'B16')).toBe('2025-10-06');
@@ -277,10 +277,10 @@ describeBrowser('in Chromium', () => {
       expect(workbook.worksheets.map((s) => s.name)).toEqual(['AMD warrants', bain.sheetName]);
       const amd = workbook.getWorksheet('AMD warrants')!;
       expect(amd.getCell('B15').value).toBe(600);
-      const intrinsic = amd.getCell('B91').value as ExcelJS.CellFormulaValue;
+      const intrinsic = amd.getCell('B96').value as ExcelJS.CellFormulaValue;
       expect(intrinsic.formula).toMatch(/WARRANTVALUE\(\$B\$7,\$B\$8,\$B\$15\)/);
       expect(intrinsic.result).toBe(95998400000);
-      expect(amd.getCell('B92').numFmt).toBe('#,##0.0,,,');
+      expect(amd.getCell('B97').numFmt).toBe('#,##0.0,,,');
       const definedNames = (workbook.definedNames as unknown as { model: Array<{ name: string; ranges: string[] }> }).model;
       expect(definedNames.find((n) => n.name === 'AMD_IntrinsicValueNow')?.ranges).toEqual(["'AMD warrants'!$B$91"]);
       expect(definedNames.map((n) => n.name).sort()).toEqual([...planOf('amd').names, ...bain.names].map((n) => n.name).sort());
@@ -306,7 +306,7 @@ describeBrowser('in Chromium', () => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(file);
       const amd = workbook.getWorksheet('AMD warrants')!;
-      expect(amd.getCell('B91').value).toBe(95998400000); // the edited model's value, no formula
+      expect(amd.getCell('B96').value).toBe(95998400000); // the edited model's value, no formula
       const texts: string[] = [];
       amd.eachRow((row) => row.eachCell((cell) => typeof cell.value === 'string' && texts.push(cell.value)));
       expect(texts[texts.length - 1]).toBe(en['export.valuesNote']);
@@ -421,7 +421,7 @@ describeBrowser('in Chromium', () => {
       await page.keyboard.press('Enter');
       await engineIdle(page);
       const edited = await page.locator('#wb-grid td.wb-cell').allTextContents();
-      expect(await cellText(page, 'B91')).toBe('96.0');
+      expect(await cellText(page, 'B96')).toBe('96.0');
       const changedByEdit = Number(/(\d+) cells/.exec((await page.textContent('#wb-status')) ?? '')?.[1]);
       expect(changedByEdit).toBeGreaterThan(5);
 
@@ -479,18 +479,18 @@ describeBrowser('in Chromium', () => {
         questions.push(dialog.message());
         void dialog.dismiss();
       });
-      await page.click('#wb-grid td[data-address="B92"]');
+      await page.click('#wb-grid td[data-address="B97"]');
       await page.keyboard.type('1');
       await page.keyboard.press('Enter');
-      expect(questions).toEqual([`B92 holds a formula of the ${en['sheet.block.outputs']} block: =DEALS.WARRANTVALUE($B$7,$B$8,$B$9). Replace it with what you typed?`]);
-      expect(await cellText(page, 'B92')).toBe('96.0');
-      expect(await page.textContent('#wb-status')).toBe('B92 was left as it was.');
+      expect(questions).toEqual([`B97 holds a formula of the ${en['sheet.block.outputs']} block: =DEALS.WARRANTVALUE($B$7,$B$8,$B$9). Replace it with what you typed?`]);
+      expect(await cellText(page, 'B97')).toBe('96.0');
+      expect(await page.textContent('#wb-status')).toBe('B97 was left as it was.');
 
       page.once('dialog', (dialog) => void dialog.accept());
-      await page.click('#wb-grid td[data-address="B92"]');
+      await page.click('#wb-grid td[data-address="B97"]');
       await page.keyboard.type('1');
       await page.keyboard.press('Enter');
-      expect(await cellText(page, 'B92')).toBe('0.0');
+      expect(await cellText(page, 'B97')).toBe('0.0');
       // An input is changed without a question (a dialog would fail the test: nothing accepts it).
       await page.click('#wb-grid td[data-address="B15"]');
       await page.keyboard.type('300');
@@ -530,12 +530,12 @@ describeBrowser('in Chromium', () => {
       const { page } = await open('/workbench.html', { viewport: { width: 1024, height: 768 } });
       await page.check('#deals-protect');
       await loadPreset(page, 'amd');
-      await page.click('#wb-grid td[data-address="B92"]');
+      await page.click('#wb-grid td[data-address="B97"]');
       await page.keyboard.type('1');
       expect(await page.isVisible('#wb-editor')).toBe(false);
       expect(await page.getAttribute('#wb-status', 'data-tone')).toBe('error');
-      expect(await page.textContent('#wb-status')).toBe(en['workbench.protected'].replace('{cell}', 'B92'));
-      expect(await cellText(page, 'B92')).toBe('96.0');
+      expect(await page.textContent('#wb-status')).toBe(en['workbench.protected'].replace('{cell}', 'B97'));
+      expect(await cellText(page, 'B97')).toBe('96.0');
       await page.click('#wb-grid td[data-address="B15"]');
       await page.keyboard.type('600');
       await page.keyboard.press('Enter');
@@ -549,7 +549,7 @@ describeBrowser('in Chromium', () => {
       const sheet = workbook.getWorksheet('AMD warrants')!;
       expect((sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
       expect(sheet.getCell('B15').protection?.locked).toBe(false);
-      expect(sheet.getCell('B92').protection?.locked).not.toBe(false);
+      expect(sheet.getCell('B97').protection?.locked).not.toBe(false);
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
     }, 120_000);
   });

@@ -28,8 +28,8 @@ describe('the workbench sink', () => {
     const [, first, second] = book.sheets;
     expect(first.names.every((n) => !n.sheetScoped)).toBe(true);
     expect(second.names.every((n) => n.sheetScoped)).toBe(true);
-    expect(book.value(first.id, 91, 1)).toBe(95998400000); // B92, AMD_WarrantValueAtTarget
-    expect(first.formats.get('91:1')).toBe('#,##0.0,,,');
+    expect(book.value(first.id, 96, 1)).toBe(95998400000); // B97, AMD_WarrantValueAtTarget
+    expect(first.formats.get('96:1')).toBe('#,##0.0,,,');
     expect(first.looks.get('14:1')).toMatchObject({ fontColor: '#0000FF', fill: '#FFF2CC' }); // B15, an input
   });
 
@@ -82,15 +82,15 @@ describe('editing', () => {
     const id = book.active;
     expect(book.inputText(id, 14, 1)).toBe('203.71'); // B15
     expect(book.inputText(id, 15, 1)).toBe('2025-10-06'); // B16, a date shown as its format shows it
-    expect(book.inputText(id, 90, 1)).toBe('=DEALS.WARRANTVALUE($B$7,$B$8,$B$15)'); // B91
+    expect(book.inputText(id, 95, 1)).toBe('=DEALS.WARRANTVALUE($B$7,$B$8,$B$15)'); // B96
     const events: unknown[] = [];
     book.onChange((event) => events.push(event));
     const { changed, errors } = book.setInput(id, 14, 1, '600');
     expect(changed).toBeGreaterThan(5);
     expect(errors).toBe(0);
     expect(events).toEqual([{ type: 'values', sheet: id, changed }]);
-    expect(book.value(id, 90, 1)).toBe(95998400000);
-    expect(readCell(book.engine, "'AMD warrants'!B91")).toBe(95998400000); // the engine itself agrees
+    expect(book.value(id, 95, 1)).toBe(95998400000);
+    expect(readCell(book.engine, "'AMD warrants'!B96")).toBe(95998400000); // the engine itself agrees
     book.setInput(id, 15, 1, '2025-12-31');
     expect(book.value(id, 15, 1)).toBe(46022);
   });
@@ -129,7 +129,7 @@ describe('undo, redo, errors, guarded formulas, protection', () => {
     const original = book.values(id);
     const edited = book.setInput(id, 14, 1, '600'); // B15
     const afterEdit = book.values(id);
-    expect(book.value(id, 90, 1)).toBe(95998400000);
+    expect(book.value(id, 95, 1)).toBe(95998400000);
     const undone = book.undo()!;
     expect(undone).toMatchObject({ sheet: id, address: 'B15', changed: edited.changed, errors: 0 });
     expect(book.values(id)).toEqual(original);
@@ -137,9 +137,9 @@ describe('undo, redo, errors, guarded formulas, protection', () => {
     expect(book.redo()).toMatchObject({ address: 'B15', changed: edited.changed });
     expect(book.values(id)).toEqual(afterEdit);
     // A formula and a text cell come back as they were, and a new edit clears what could be redone.
-    book.setInput(id, 90, 1, '1');
+    book.setInput(id, 95, 1, '1');
     book.undo();
-    expect(book.formula(id, 90, 1)).toBe('=DEALS.WARRANTVALUE($B$7,$B$8,$B$15)');
+    expect(book.formula(id, 95, 1)).toBe('=DEALS.WARRANTVALUE($B$7,$B$8,$B$15)');
     book.setInput(id, 0, 0, 'New title');
     book.undo();
     expect(book.inputText(id, 0, 0)).toBe(amd().cells[0][0]);
@@ -205,7 +205,7 @@ describe('undo, redo, errors, guarded formulas, protection', () => {
 
   test('formulas of the Calculations and Outputs blocks are guarded; inputs, labels and checks are not', async () => {
     const { book, id } = await amdBook();
-    expect(book.guardedFormulaBlock(id, 91, 1)).toBe(en['sheet.block.outputs']); // B92, AMD_WarrantValueAtTarget
+    expect(book.guardedFormulaBlock(id, 96, 1)).toBe(en['sheet.block.outputs']); // B97, AMD_WarrantValueAtTarget
     // The first formula under the sheet's "Calculations" heading.
     const cells = amd().cells;
     const heading = cells.findIndex((row) => row[0] === en['sheet.block.calculations']);
@@ -221,8 +221,8 @@ describe('undo, redo, errors, guarded formulas, protection', () => {
     await workbenchSink(book, en).load(amd(), { protectFormulas: true });
     const id = book.active;
     expect(book.isEditable(id, 14, 1)).toBe(true); // B15
-    expect(book.isEditable(id, 91, 1)).toBe(false); // B92
-    expect(() => book.setInput(id, 91, 1, '1')).toThrow(/B92 is locked/);
+    expect(book.isEditable(id, 96, 1)).toBe(false); // B97
+    expect(() => book.setInput(id, 96, 1, '1')).toThrow(/B97 is locked/);
     expect(book.setInput(id, 14, 1, '600').changed).toBeGreaterThan(0);
     const [saved] = book.toSave();
     expect(saved.protectFormulas).toBe(true);

@@ -118,26 +118,43 @@ describe('named outputs equal the model called directly', () => {
     expectClose(name('AMD_PositionTheta'), greeks.theta);
     expectClose(name('AMD_PositionRho'), greeks.rho);
     expectClose(name('AMD_PositionVegaPerPoint'), greeks.vega / 100);
-    expectClose(name('AMD_PositionThetaPerDay'), greeks.theta / 365);
+    // Theta per day in the days of the sheet's years (365.25, as `years` above).
+    expectClose(name('AMD_PositionThetaPerDay'), greeks.theta / 365.25);
     // …and they are the sensitivities of AMD_TrancheValueTotal: a 0.01 % price move changes it by delta × move.
-    const at = (p: number) => impl.trancheValue(position[0], strike, p, position[3], vol, years, rate, q, position[8], observations);
+    const valueAt = (p: number) => impl.trancheValue(position[0], strike, p, position[3], vol, years, rate, q, position[8], observations);
     const h = price * 1e-6;
-    expect(Math.abs((at(price + h) - at(price - h)) / (2 * h) / greeks.delta - 1)).toBeLessThan(1e-4);
+    expect(Math.abs((valueAt(price + h) - valueAt(price - h)) / (2 * h) / greeks.delta - 1)).toBeLessThan(1e-4);
 
-    // Break-even with the sheet's own assumptions: the position is worth exactly the hardware value.
-    const breakeven = name('AMD_BreakevenPriceTranches') as number;
-    expectClose(breakeven, impl.trancheBreakeven(position[0], strike, hardware, position[3], vol, years, rate, q, position[8], observations));
-    expect(Math.abs(at(breakeven) / hardware - 1)).toBeLessThan(1e-12);
-
-    // Effective discount on one basis: PV of the deliveries at the sheet's rate.
+    // Like with like: the milestone-weighted value against the expected hardware (each tranche's GW × its
+    // milestone probability), and the value with every milestone reached against the full hardware.
     const steps = tranches.map((t, k) => (t.gw - (k === 0 ? 0 : tranches[k - 1].gw)) * v('hardwarePerGw') * 1e9);
-    const hardwarePv = steps.reduce((sum, step, k) => sum + step * Math.exp(-rate * tranches[k].delivery), 0);
+    const pv = (step: number, k: number) => step * Math.exp(-rate * tranches[k].delivery);
+    const hardwarePv = steps.reduce((sum, step, k) => sum + pv(step, k), 0);
+    const expectedHardware = steps.reduce((sum, step, k) => sum + tranches[k].probability * step, 0);
+    const expectedPv = steps.reduce((sum, step, k) => sum + tranches[k].probability * pv(step, k), 0);
+    const vested = column(() => 1);
+    const fullTotal = impl.trancheValue(position[0], strike, price, position[3], vol, years, rate, q, vested, observations);
     expectClose(steps.reduce((a, b) => a + b), hardware);
     expectClose(name('AMD_HardwarePV'), hardwarePv);
-    expectClose(name('AMD_EffectiveDiscountPV'), trancheTotal / hardwarePv);
-    expectClose(name('AMD_EffectiveDiscount'), impl.circularFlow(0, hardware, null, trancheTotal, 'effectiveDiscount')[0][0] as number);
+    expectClose(name('AMD_ExpectedHardwareValue'), expectedHardware);
+    expectClose(name('AMD_ExpectedHardwarePV'), expectedPv);
+    expectClose(name('AMD_TrancheValueFullVesting'), fullTotal);
+    expectClose(name('AMD_EffectiveDiscount'), trancheTotal / expectedHardware);
+    expectClose(name('AMD_EffectiveDiscountPV'), trancheTotal / expectedPv);
+    expectClose(name('AMD_EffectiveDiscountFullVesting'), fullTotal / hardware);
+    expectClose(name('AMD_EffectiveDiscountFullVestingPV'), fullTotal / hardwarePv);
+    expectClose(name('AMD_NetHardwareCost'), expectedHardware - trancheTotal);
+    expectClose(name('AMD_NetHardwareCostFullVesting'), hardware - fullTotal);
     expectClose(name('AMD_EffectiveDiscountAtTarget'), impl.circularFlow(0, hardware, null, 95_998_400_000, 'effectiveDiscount')[0][0] as number);
-    expectClose(name('AMD_NetHardwareCost'), hardware - trancheTotal);
+
+    // Break-even on each basis: the position is worth exactly that basis's hardware.
+    const at = (p: number, probability: typeof position[8] = position[8]) =>
+      impl.trancheValue(position[0], strike, p, position[3], vol, years, rate, q, probability, observations);
+    const breakeven = name('AMD_BreakevenPriceTranches') as number;
+    expectClose(breakeven, impl.trancheBreakeven(position[0], strike, expectedHardware, position[3], vol, years, rate, q, position[8], observations));
+    expect(Math.abs(at(breakeven) / expectedHardware - 1)).toBeLessThan(1e-12);
+    const breakevenFull = name('AMD_BreakevenPriceTranchesFullVesting') as number;
+    expect(Math.abs(at(breakevenFull, vested) / hardware - 1)).toBeLessThan(1e-12);
 
     // Value transferred per AMD share, at the share count before the valuation date (start of FY2025).
     expect(v('outstanding')).toBe(1622);
@@ -230,7 +247,12 @@ describe('named outputs equal the model called directly', () => {
     expectClose(name('NVDA_TotalHardware'), hardware);
     expectClose(name('NVDA_RoundTripShare'), flow('roundTripShare'));
     expectClose(name('NVDA_CustomerCashNeed'), flow('customerCashNeed'));
-    expectClose(name('NVDA_VendorNetCash'), flow('vendorNetCash'));
+    // Gross profit on the hardware less the investment (CIRCULARFLOW's "vendorNetCash" metric), named for what it is.
+    expectClose(name('NVDA_VendorGrossProfitLessInvestment'), v('grossMargin') * hardware - investment);
+    expectClose(name('NVDA_VendorGrossProfitLessInvestment'), flow('vendorNetCash'));
+    // 2026: the first GW, in H2 2026 (the fact), and the per-GW table completes exactly one GW in 2026.
+    expect(name('NVDA_GWOnline2026')).toBe(1);
+    expect(c('firstYear')).toBe(2026);
     expectClose(name('NVDA_AllInCost'), gw * v('allInPerGw') * 1e9);
     expectClose(name('NVDA_AllInCashNeed'), gw * v('allInPerGw') * 1e9 - investment);
     expectClose(name('NVDA_InvestmentShareOfAllIn'), investment / (gw * v('allInPerGw') * 1e9));

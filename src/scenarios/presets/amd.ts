@@ -4,10 +4,15 @@
  * USD 600. The filing gives the first tranche (1 GW), full vesting (6 GW) and the final target
  * (USD 600); tranche sizes and intermediate hurdles are labelled assumptions.
  */
+import type { MessageKey } from '../../i18n';
 import { assume, calc, check, factValue, input, output, Scenario, Table, TableRow } from '../types';
 import { excelDate } from '../units';
+import { BGK_BETA } from '../../model/tranche';
 
 const TRANCHES = 6;
+
+/** The Broadie–Glasserman–Kou shift of a hurdle's logarithm, β·σ·√(1/m), as a formula on the sheet's inputs. */
+const BGK_SHIFT = `${BGK_BETA}*{volatility}*(1/{observationsPerYear})^0.5`;
 
 /** Assumed tranche terms, tranche by tranche (first and last GW, and the last hurdle, are facts via formulas). */
 const ASSUMED_GW = [2, 3, 4, 5]; // tranches 2–5: one tranche per further GW
@@ -69,14 +74,65 @@ const trancheValues: Table = {
     // GW delivered for this tranche: its cumulative GW less the previous tranche's (none before the first).
     { id: 'delivered', header: 'amd.col.hardwareDelivered', unit: 'usd', formula: '=({terms.gw@}-INDEX({terms.gw},MAX({#}-1,1))*({#}>1))*{hardwarePerGw}*10^9' },
     { id: 'deliveredPv', header: 'amd.col.hardwarePv', unit: 'usd', formula: '={.delivered}*EXP(-{rate}*{terms.delivery@})' },
+    // Hardware of this tranche's GW times the probability its milestone is reached: the basis the milestone-weighted value buys.
+    { id: 'expectedDelivered', header: 'amd.col.expectedDelivered', unit: 'usd', formula: '={terms.probability@}*{.delivered}' },
+    { id: 'expectedPv', header: 'amd.col.expectedPv', unit: 'usd', formula: '={.expectedDelivered}*EXP(-{rate}*{terms.delivery@})' },
+    // The same tranche with its milestone reached (probability 1; the share-price target still applies).
+    {
+      id: 'valueVested',
+      header: 'amd.col.valueMilestoneReached',
+      unit: 'usd',
+      formula: '=DEALS.TRANCHEVALUE({.shares},{strike},{price},{terms.hurdle@},{volatility},{years},{rate},{dividendYield},1,{observationsPerYear})',
+    },
+    // The model prices at the corrected hurdle H' = H·e^(βσ√Δt), where the value has its kink and the greeks switch
+    // formula: flag a price within one correction of it, H'·e^(±βσ√Δt) = [H, H·e^(2βσ√Δt)]; never under continuous monitoring.
+    { id: 'nearHurdle', header: 'amd.col.nearHurdle', unit: 'flag', formula: `=IF({observationsPerYear}>0,ABS(LN({price}/{terms.hurdle@})-${BGK_SHIFT})<=${BGK_SHIFT},FALSE)` },
     { id: 'cumAtHurdle', header: 'amd.col.cumulativeAtHurdle', unit: 'usd', formula: '=SUM({tranches.atHurdle.first}:{.atHurdle})' },
     { id: 'discount', header: 'amd.col.discountAtHurdle', unit: 'percent', formula: '=DEALS.CIRCULARFLOW(0,{.hardware},,{.cumAtHurdle},"effectiveDiscount")' },
   ],
   rows: Array.from({ length: TRANCHES }, () => ({ cells: {} })),
-  totals: { label: 'sheet.total', sum: ['shares', 'value', 'atHurdle', 'delivered', 'deliveredPv'] },
+  totals: { label: 'sheet.total', sum: ['shares', 'value', 'atHurdle', 'delivered', 'deliveredPv', 'expectedDelivered', 'expectedPv', 'valueVested'] },
+};
+
+/** Like with like: the milestone-weighted value against the expected hardware, and both at full vesting (every GW milestone reached). */
+const BASIS_ROWS: ReadonlyArray<{ label: MessageKey; value: string; hardware: string; hardwarePv: string; probability: string }> = [
+  { label: 'amd.basis.expected', value: '{tranches.value.total}', hardware: '{tranches.expectedDelivered.total}', hardwarePv: '{tranches.expectedPv.total}', probability: '{terms.probability}' },
+  { label: 'amd.basis.fullVesting', value: '{tranches.valueVested.total}', hardware: '{hardwareValue}', hardwarePv: '{tranches.deliveredPv.total}', probability: '1' },
+];
+
+const basis: Table = {
+  kind: 'table',
+  id: 'basis',
+  title: 'amd.table.basis',
+  columns: [
+    { id: 'label', header: 'amd.col.basis', unit: 'text' },
+    { id: 'value', header: 'amd.col.basisValue', unit: 'usd' },
+    { id: 'hardware', header: 'amd.col.basisHardware', unit: 'usd' },
+    { id: 'hardwarePv', header: 'amd.col.basisHardwarePv', unit: 'usd' },
+    { id: 'discount', header: 'amd.col.basisDiscount', unit: 'percent', formula: '=DEALS.CIRCULARFLOW(0,{.hardware},,{.value},"effectiveDiscount")' },
+    { id: 'discountPv', header: 'amd.col.basisDiscountPv', unit: 'percent', formula: '=DEALS.CIRCULARFLOW(0,{.hardwarePv},,{.value},"effectiveDiscount")' },
+    { id: 'netPrice', header: 'amd.col.basisNetPrice', unit: 'usd', formula: '=DEALS.CIRCULARFLOW(0,{.hardware},,{.value},"netPrice")' },
+    { id: 'netPricePv', header: 'amd.col.basisNetPricePv', unit: 'usd', formula: '=DEALS.CIRCULARFLOW(0,{.hardwarePv},,{.value},"netPrice")' },
+    { id: 'breakeven', header: 'amd.col.basisBreakeven', unit: 'usdPerShare' },
+  ],
+  rows: BASIS_ROWS.map((b) => ({
+    cells: {
+      label: { text: b.label },
+      value: { formula: `=${b.value}` },
+      hardware: { formula: `=${b.hardware}` },
+      hardwarePv: { formula: `=${b.hardwarePv}` },
+      // Today's AMD price at which the position on this basis is worth this basis's hardware.
+      breakeven: {
+        formula: `=DEALS.TRANCHEBREAKEVEN({tranches.shares},{strike},${b.hardware},{terms.hurdle},{volatility},{years},{rate},{dividendYield},${b.probability},{observationsPerYear})`,
+      },
+    },
+  })),
 };
 
 const VOLATILITY_COLUMNS = 5;
+
+/** Days in the year of the sheet's year fractions (`years`): theta per day uses the same. */
+const DAYS_PER_YEAR = 365.25;
 
 /** The tranche position's arguments after the price (or the target value), as every tranche formula passes them. */
 const POSITION = '{tranches.shares},{strike},';
@@ -112,7 +168,7 @@ export const amd: Scenario = {
     trancheInputs,
   ],
   calculations: [
-    calc('years', 'amd.calc.years', 'years', '=({expiry}-{valuationDate})/365.25', 'amd.note.years'),
+    calc('years', 'amd.calc.years', 'years', `=({expiry}-{valuationDate})/${DAYS_PER_YEAR}`, 'amd.note.years'),
     calc('hardwareValue', 'amd.calc.hardwareValue', 'usd', '={fullGw}*{hardwarePerGw}*10^9', 'amd.note.hardwareValue'),
     trancheValues,
     {
@@ -140,6 +196,7 @@ export const amd: Scenario = {
       lead: [{ id: 'intrinsic', header: 'amd.grid.intrinsic', unit: 'usd', formula: '=DEALS.WARRANTVALUE({shares},{strike},{row})' }],
       cell: { unit: 'usd', formula: `=DEALS.TRANCHEVALUE(${POSITION}{row},{terms.hurdle},{col},{years},{rate},{dividendYield},{terms.probability},{observationsPerYear})` },
     },
+    basis,
   ],
   outputs: [
     output('trancheTotal', 'AMD_TrancheValueTotal', 'amd.out.trancheTotal', 'usd', '={tranches.value.total}'),
@@ -148,14 +205,14 @@ export const amd: Scenario = {
     output('positionVega', 'AMD_PositionVega', 'amd.out.positionVega', 'usdPerVol', '={greeks[2,1]}'),
     output('positionVegaPoint', 'AMD_PositionVegaPerPoint', 'amd.out.positionVegaPoint', 'usdPerVolPoint', '={positionVega}/100'),
     output('positionTheta', 'AMD_PositionTheta', 'amd.out.positionTheta', 'usdPerYearExact', '={greeks[3,1]}'),
-    output('positionThetaDay', 'AMD_PositionThetaPerDay', 'amd.out.positionThetaDay', 'usdPerDay', '={positionTheta}/365'),
+    output('positionThetaDay', 'AMD_PositionThetaPerDay', 'amd.out.positionThetaDay', 'usdPerDay', `={positionTheta}/${DAYS_PER_YEAR}`),
     output('positionRho', 'AMD_PositionRho', 'amd.out.positionRho', 'usdPerRate', '={greeks[4,1]}'),
     output('hardware', 'AMD_HardwareValue', 'amd.out.hardware', 'usd', '={hardwareValue}'),
     output('hardwarePv', 'AMD_HardwarePV', 'amd.out.hardwarePv', 'usd', '={tranches.deliveredPv.total}'),
-    output('breakevenTranches', 'AMD_BreakevenPriceTranches', 'amd.out.breakevenTranches', 'usdPerShare', `=DEALS.TRANCHEBREAKEVEN(${POSITION}{hardwareValue},${POSITION_TERMS})`),
-    output('discountPv', 'AMD_EffectiveDiscountPV', 'amd.out.discountPv', 'percent', '=DEALS.CIRCULARFLOW(0,{hardwarePv},,{trancheTotal},"effectiveDiscount")'),
-    output('discount', 'AMD_EffectiveDiscount', 'amd.out.discount', 'percent', '=DEALS.CIRCULARFLOW(0,{hardwareValue},,{trancheTotal},"effectiveDiscount")'),
-    output('netPrice', 'AMD_NetHardwareCost', 'amd.out.netPrice', 'usd', '=DEALS.CIRCULARFLOW(0,{hardwareValue},,{trancheTotal},"netPrice")'),
+    output('breakevenTranches', 'AMD_BreakevenPriceTranches', 'amd.out.breakevenTranches', 'usdPerShare', '={basis.breakeven.first}'),
+    output('discountPv', 'AMD_EffectiveDiscountPV', 'amd.out.discountPv', 'percent', '={basis.discountPv.first}'),
+    output('discount', 'AMD_EffectiveDiscount', 'amd.out.discount', 'percent', '={basis.discount.first}'),
+    output('netPrice', 'AMD_NetHardwareCost', 'amd.out.netPrice', 'usd', '={basis.netPrice.first}'),
     output('transferPerShare', 'AMD_ValueTransferredPerShare', 'amd.out.transferPerShare', 'usdPerShare', '={trancheTotal}/({outstanding}*10^6)'),
     output('transferShareOfPrice', 'AMD_ValueTransferredShareOfPrice', 'amd.out.transferShareOfPrice', 'percent', '={transferPerShare}/{price}'),
     output('stake', 'AMD_StakeIfExercised', 'amd.out.stake', 'percent', '={shares}/({outstanding}*10^6+{shares})'),
@@ -171,6 +228,15 @@ export const amd: Scenario = {
       'usdPerShare',
       '=DEALS.BREAKEVENPRICE({shares},{strike},{hardwareValue},{volatility},{years},{rate},{dividendYield})',
     ),
+    // Like with like (the basis table): the expected basis above, full vesting here; and the near-target flag.
+    output('expectedHardware', 'AMD_ExpectedHardwareValue', 'amd.out.expectedHardware', 'usd', '={basis.hardware.first}'),
+    output('expectedHardwarePv', 'AMD_ExpectedHardwarePV', 'amd.out.expectedHardwarePv', 'usd', '={basis.hardwarePv.first}'),
+    output('trancheFull', 'AMD_TrancheValueFullVesting', 'amd.out.trancheFull', 'usd', '={basis.value.last}'),
+    output('breakevenTranchesFull', 'AMD_BreakevenPriceTranchesFullVesting', 'amd.out.breakevenTranchesFull', 'usdPerShare', '={basis.breakeven.last}'),
+    output('discountFullPv', 'AMD_EffectiveDiscountFullVestingPV', 'amd.out.discountFullPv', 'percent', '={basis.discountPv.last}'),
+    output('discountFull', 'AMD_EffectiveDiscountFullVesting', 'amd.out.discountFull', 'percent', '={basis.discount.last}'),
+    output('netPriceFull', 'AMD_NetHardwareCostFullVesting', 'amd.out.netPriceFull', 'usd', '={basis.netPrice.last}'),
+    output('nearHurdle', 'AMD_TranchesNearHurdle', 'amd.out.nearHurdle', 'count', '=SUMPRODUCT({tranches.nearHurdle}*1)'),
   ],
   checks: [
     check('sharesSum', 'amd.check.sharesSum', '=ABS({tranches.shares.total}-{shares})<1'),

@@ -3,7 +3,7 @@
  * Nvidia would invest up to USD 100 bn in OpenAI, about USD 10 bn for each of at least 10 GW
  * deployed, while each GW needs about USD 35 bn of Nvidia hardware. It was replaced by a USD 30 bn
  * equity investment (status on the ledger: replaced); the sheet keeps the letter's circular flow
- * GW by GW (round-trip share, OpenAI's cash need, Nvidia's net cash with an assumed gross margin)
+ * GW by GW (round-trip share, OpenAI's cash need, Nvidia's gross profit less its investment with an assumed gross margin)
  * and takes the GW, the cost per GW, the years and the yearly amounts from the ledger's Nvidia row.
  */
 import { factNumber } from '../facts';
@@ -42,8 +42,9 @@ const perGw: Table = {
       spill: '=DEALS.CIRCULARFLOW({perGw.investment},{perGw.hardware},{grossMargin},,"customerCashNeed",TRUE)',
     },
     {
-      id: 'vendorNet',
-      header: 'nvidia.col.vendorNet',
+      // CIRCULARFLOW's metric "vendorNetCash" is gross profit less investment, not cash: the column says what it is.
+      id: 'vendorGrossProfitNet',
+      header: 'nvidia.col.vendorGrossProfitNet',
       unit: 'usd',
       spill: '=DEALS.CIRCULARFLOW({perGw.investment},{perGw.hardware},{grossMargin},,"vendorNetCash",TRUE)',
     },
@@ -91,6 +92,7 @@ export const nvidia: Scenario = {
     input('allInPerGw', 'nvidia.in.allInPerGw', 'usdBnPerGw', ALL_IN_PER_GW),
     input('nvidiaAllInPerGw', 'nvidia.in.nvidiaAllInPerGw', 'usdBnPerGw', factValue('nvidia.allInCostPerGw', 0)),
     input('grossMargin', 'nvidia.in.grossMargin', 'percent', assume(0.75, 'nvidia.why.grossMargin')),
+    input('firstYearGw', 'nvidia.in.gwOnline2026', 'gw', assume(1, 'nvidia.why.gwOnline2026', ['nvidia.firstGw'])),
   ],
   calculations: [
     calc('status', 'nvidia.calc.status', 'text', `=${row('status')}`, 'nvidia.note.fromLedger'),
@@ -109,10 +111,11 @@ export const nvidia: Scenario = {
     output('allInCost', 'NVDA_AllInCost', 'nvidia.out.allInCost', 'usd', '={perGw.hardware.total}+{perGw.other.total}'),
     output('roundTrip', 'NVDA_RoundTripShare', 'nvidia.out.roundTrip', 'percent', '=DEALS.CIRCULARFLOW({totalInvestment},{totalHardware},{grossMargin},,"roundTripShare")'),
     output('cashNeed', 'NVDA_CustomerCashNeed', 'nvidia.out.cashNeed', 'usd', '=DEALS.CIRCULARFLOW({totalInvestment},{totalHardware},{grossMargin},,"customerCashNeed")'),
-    output('vendorNet', 'NVDA_VendorNetCash', 'nvidia.out.vendorNet', 'usd', '=DEALS.CIRCULARFLOW({totalInvestment},{totalHardware},{grossMargin},,"vendorNetCash")'),
+    output('vendorGrossProfitNet', 'NVDA_VendorGrossProfitLessInvestment', 'nvidia.out.vendorGrossProfitNet', 'usd', '=DEALS.CIRCULARFLOW({totalInvestment},{totalHardware},{grossMargin},,"vendorNetCash")'),
     output('allInNeed', 'NVDA_AllInCashNeed', 'nvidia.out.allInNeed', 'usd', '={perGw.allInNeed.last}'),
     output('allInCostNvidia', 'NVDA_AllInCostAtNvidiaFigure', 'nvidia.out.allInCostNvidia', 'usd', '={capacity}*{nvidiaAllInPerGw}*10^9'),
     output('investmentShare', 'NVDA_InvestmentShareOfAllIn', 'nvidia.out.investmentShare', 'percent', '={totalInvestment}/{allInCost}'),
+    output('gwOnline2026', 'NVDA_GWOnline2026', 'nvidia.out.gwOnline2026', 'gw', '={firstYearGw}'),
     output('completion', 'NVDA_CompletionYear', 'nvidia.out.completion', 'year', '={perGw.year.last}'),
     output('expectedPurchases', 'NVDA_ExpectedPurchases', 'nvidia.out.expectedPurchases', 'usd', '={byYear.expected.total}'),
     output('equity', 'NVDA_EquityInvestment', 'nvidia.out.equity', 'usd', '={equityInvestment}*10^9'),
@@ -126,6 +129,8 @@ export const nvidia: Scenario = {
     check('margin', 'nvidia.check.margin', '=AND({grossMargin}>=0,{grossMargin}<=1)'),
     check('roundTripLast', 'nvidia.check.roundTripLast', '=ABS({perGw.roundTrip.last}-{roundTrip})<0.000001'),
     check('cashNeed', 'nvidia.check.cashNeed', '=ABS({cashNeed}-({totalHardware}-{totalInvestment}))<1'),
+    // The per-GW table's years come from the ledger's ramp; the facts name 2026, the ledger's first year.
+    check('gwOnline2026', 'nvidia.check.gwOnline2026', '=COUNTIF({perGw.year},{firstYear})={firstYearGw}'),
   ],
   charts: [
     {
@@ -137,7 +142,7 @@ export const nvidia: Scenario = {
         { name: 'nvidia.col.cumInvestment', values: '{perGw.cumInvestment}' },
         { name: 'nvidia.col.cumHardware', values: '{perGw.cumHardware}' },
         { name: 'nvidia.col.cashNeed', values: '{perGw.cashNeed}' },
-        { name: 'nvidia.col.vendorNet', values: '{perGw.vendorNet}' },
+        { name: 'nvidia.col.vendorGrossProfitNet', values: '{perGw.vendorGrossProfitNet}' },
       ],
       xAxis: 'nvidia.chart.gwAxis',
       yAxis: 'chart.usdBnAxis',
