@@ -597,7 +597,7 @@ export const zhHans: Messages = {
   'openai.milestone.article': "文章（2025 年 10 月 13 日）",
   'openai.milestone.runRate': "2025 年底年化营收 20 十亿美元（首席执行官）",
   'openai.milestone.nvidiaStalled': "Nvidia 意向书停滞（《华尔街日报》）",
-  'openai.milestone.actuals': "2025 年实际数；2030 年预测 280 十亿美元",
+  'openai.milestone.actuals': "2025 年实际数；2030 年预测 280",
   'openai.milestone.round2026': "110 十亿美元融资轮；Nvidia 股权取代意向书",
   'openai.asOf.known': "已知",
   'openai.asOf.later': "尚未得知",

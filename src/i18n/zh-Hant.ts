@@ -597,7 +597,7 @@ export const zhHant: Messages = {
   'openai.milestone.article': "文章（2025 年 10 月 13 日）",
   'openai.milestone.runRate': "2025 年底年化營收 20 十億美元（執行長）",
   'openai.milestone.nvidiaStalled': "Nvidia 意向書停滯（《華爾街日報》）",
-  'openai.milestone.actuals': "2025 年實際數；2030 年預測 280 十億美元",
+  'openai.milestone.actuals': "2025 年實際數；2030 年預測 280",
   'openai.milestone.round2026': "110 十億美元融資輪；Nvidia 股權取代意向書",
   'openai.asOf.known': "已知",
   'openai.asOf.later': "尚未得知",
