@@ -618,7 +618,6 @@ export const en = {
   'openai.round.nvidia': 'Nvidia, February 2026 (replaces the letter of intent)',
   'openai.round.softbank2026': 'SoftBank, February 2026',
   'openai.calc.caseName': 'Case chosen',
-  'openai.calc.milestone': 'Latest milestone on or before the as-of date',
   'openai.milestone.article': 'The article (13 October 2025)',
   'openai.milestone.runRate': 'End-2025 run rate of USD 20 bn (chief executive)',
   'openai.milestone.nvidiaStalled': 'Nvidia’s letter of intent stalled (WSJ)',

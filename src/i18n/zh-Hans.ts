@@ -593,7 +593,6 @@ export const zhHans: Messages = {
   'openai.round.nvidia': "Nvidia，2026 年 2 月（取代意向书）",
   'openai.round.softbank2026': "软银，2026 年 2 月",
   'openai.calc.caseName': "所选情境",
-  'openai.calc.milestone': "截至日期当日或之前最近的里程碑",
   'openai.milestone.article': "文章（2025 年 10 月 13 日）",
   'openai.milestone.runRate': "2025 年底年化营收 20 十亿美元（首席执行官）",
   'openai.milestone.nvidiaStalled': "Nvidia 意向书停滞（《华尔街日报》）",

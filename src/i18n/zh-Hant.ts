@@ -593,7 +593,6 @@ export const zhHant: Messages = {
   'openai.round.nvidia': "Nvidia，2026 年 2 月（取代意向書）",
   'openai.round.softbank2026': "軟銀，2026 年 2 月",
   'openai.calc.caseName': "所選情境",
-  'openai.calc.milestone': "截至日期當日或之前最近的里程碑",
   'openai.milestone.article': "文章（2025 年 10 月 13 日）",
   'openai.milestone.runRate': "2025 年底年化營收 20 十億美元（執行長）",
   'openai.milestone.nvidiaStalled': "Nvidia 意向書停滯（《華爾街日報》）",

@@ -112,7 +112,6 @@ const asOfCalcs: readonly CalcRow[] = [
   calc('projectedRevenue2030', 'openai.in.projectedRevenue2030', 'usdBnPerYear', `=${knownOn('projectedRevenue2030', '{asOf}')}`),
   calc('round2026Total', 'openai.in.round2026Total', 'usdBn', `=${knownOn('round2026Total', '{asOf}')}`),
   calc('nvidiaLoiWeight', 'openai.col.nvidiaLoiWeight', 'probability', `=${knownOn('nvidiaLoiWeight', '{asOf}')}`),
-  calc('milestone', 'openai.calc.milestone', 'date', `=INDEX({asOfFacts.date},${milestoneOf('{asOf}')})`),
 ];
 
 /** The ledger with Nvidia's letter-of-intent weight as known on the as-of date. */
