@@ -14,6 +14,8 @@ import { en, zhHans, zhHant } from '../src/i18n';
 import type { MessageKey } from '../src/i18n';
 import { buildSheetPlan, FORMAT_USD_AS_BN, PRESET_IDS, presetSummaries, scenarioById } from '../src/scenarios';
 import { formatNumberValue } from '../src/workbench/format';
+import { factNumber } from '../src/scenarios/facts';
+import { excelDate } from '../src/scenarios/units';
 
 async function run(...argv: string[]) {
   let stdout = '';
@@ -492,3 +494,33 @@ describe('--lang: the presets in 繁體中文 and 简体中文', () => {
 function a1Row(address: string): number {
   return Number(/\d+/.exec(address)![0]) - 1;
 }
+
+test('show openai --as-of sets the funding sheet’s as-of date: the inputs known then', async () => {
+  const { code, stdout } = await run('scenario', 'show', 'openai', '--as-of', '2025-10-13', '--json');
+  expect(code).toBe(0);
+  const sheet = JSON.parse(stdout);
+  const plan = buildSheetPlan(scenarioById('openai'));
+  expect(sheet.set).toEqual([expect.objectContaining({ address: plan.anchors.asOf, value: excelDate('2025-10-13') })]);
+  const at = (address: string) => sheet.cells.find((c: { address: string }) => c.address === address)?.value;
+  // The projection known on the article's date (Sept 2025, 200) and no 2026 round yet.
+  expect(at(plan.anchors.projectedRevenue2030)).toBe(factNumber('openai.projectedRevenue2030'));
+  expect(at(plan.anchors.round2026Total)).toBe(0);
+  expect(sheet.names.find((n: { name: string }) => n.name === 'OPENAI_ChecksOK').value).toBe(true);
+});
+
+test.each([
+  ['2025-02-30', 'not a date'],
+  ['13/10/2025', 'not a date'],
+  ['2025-10-12', 'before the article'],
+])('show openai --as-of %s is refused with exit 2 (%s)', async (date, says) => {
+  const { code, stdout, stderr } = await run('scenario', 'show', 'openai', '--as-of', date);
+  expect(code).toBe(2);
+  expect(stdout).toBe('');
+  expect(stderr).toContain(says);
+});
+
+test('--as-of on a preset without an as-of date is refused with exit 2', async () => {
+  const { code, stderr } = await run('scenario', 'show', 'amd', '--as-of', '2025-10-13');
+  expect(code).toBe(2);
+  expect(stderr).toContain('amd has no as-of date');
+});

@@ -2,13 +2,16 @@
  * `deals scenario …`: the preset deals without Excel, through the formula-engine sink.
  *
  *   deals scenario list [--lang L]                                         ids and titles
- *   deals scenario show ID [--set CELL=VALUE]... [--json] [--lang L]       the evaluated sheet
+ *   deals scenario show ID [--set CELL=VALUE]... [--as-of D] [--json] [--lang L]  the evaluated sheet
  *   deals scenario export ID|all --xlsx FILE [--set …] [--protect | --values] [--lang L]  a workbook with formulas and cached values
  *                                                                          (--values: every formula replaced by its value)
  *
  * `--set` is a what-if: the preset is recalculated with an input changed, given by its cell
  * (`B15`), its id (`price`) or its label (`"AMD share price on the valuation date"`); the value is
  * read as Excel reads typing (`600`, `45%`, `2025-10-06`, `TRUE`).
+ *
+ * `--as-of 2025-10-13` is `--set asOf=2025-10-13` for a preset with an as-of input (openai), after
+ * checking that the date is a calendar date in ISO form, not before the first milestone.
  *
  * `--lang` writes the sheets in another catalogue's language (`zh-TW` 繁體中文, `zh-CN` 简体中文,
  * `en`; any tag `resolveLocale` maps, e.g. zh-HK, zh-SG, zh-Hant): labels, headers, notes, checks,
@@ -22,6 +25,7 @@ import { cellFormula, createEngine, EngineScalar, EngineValue, readName } from '
 import { addPlanSheet, PlanOnSheet, sheetValues } from '../engine/planSheet';
 import { CATALOGUES, en, formatMessage, resolveLocale } from '../i18n';
 import type { Messages } from '../i18n';
+import { ARTICLE_DATE } from '../scenarios/presets/openai';
 import { a1, buildSheetPlan, numberFormatGrid, PlanCell, PRESET_IDS, presetSummaries, scenarioById, SheetPlan } from '../scenarios';
 import { displayValue } from '../workbench/format';
 import { parseInput } from '../workbench/workbook';
@@ -29,7 +33,7 @@ import { CliIo, Command, EXIT_FAILED, EXIT_OK, systemErrorSentence, usageError }
 
 const USAGE = [
   'deals scenario list [--lang LANG]',
-  '       deals scenario show ID [--set INPUT=VALUE]... [--json] [--lang LANG]',
+  '       deals scenario show ID [--set INPUT=VALUE]... [--as-of YYYY-MM-DD] [--json] [--lang LANG]',
   '       deals scenario export ID|all --xlsx FILE [--set INPUT=VALUE]... [--protect | --values] [--lang LANG]',
   '',
   'list       the preset deals: id and title',
@@ -42,6 +46,8 @@ const USAGE = [
   '--set      what-if: recalculate with an input changed (repeatable). INPUT is the input\'s cell',
   '           (B15), id (price) or label ("AMD share price on the valuation date"); VALUE is read',
   '           as Excel reads typing: 600, 1,000, 45%, 2025-10-06, TRUE',
+  '--as-of    the facts known on a date (openai): sets the funding sheet\'s as-of input, each fact-backed',
+  `           input then takes the latest fact dated on or before it; from the article's date (${ARTICLE_DATE}) on`,
   '--protect  protect formulas: the sheets are protected (no password), only input cells unlocked',
   '--values   values only, for readers without the add-in: every formula replaced by its value, a note row saying so',
   '--lang     the language of the sheets: en (the default), zh-TW (繁體中文) or zh-CN (简体中文);',
@@ -51,6 +57,7 @@ const USAGE = [
   '',
   'Example: deals scenario show amd --set B15=600 --set volatility=60%',
   '         deals scenario show amd --lang zh-TW',
+  `         deals scenario show openai --as-of ${ARTICLE_DATE}`,
 ].join('\n');
 
 /** An input changed by --set: where, what it was, what it is now. */
@@ -148,6 +155,16 @@ export function applyWhatIfs(plan: SheetPlan, assignments: readonly string[]): {
   return { plan: { ...plan, cells }, changes };
 }
 
+/** `--as-of DATE` as a --set assignment of the preset's as-of input; a bad date or a preset without one is a usage problem. */
+export function asOfAssignment(plan: SheetPlan, date: string): string {
+  if (!plan.inputs.some((i) => i.id === 'asOf')) throw new UsageProblem(`--as-of: ${plan.presetId} has no as-of date (the openai preset has one)`);
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const day = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+  if (!day || day.toISOString().slice(0, 10) !== date) throw new UsageProblem(`--as-of ${date}: not a date; write it YYYY-MM-DD, e.g. --as-of ${ARTICLE_DATE}`);
+  if (date < ARTICLE_DATE) throw new UsageProblem(`--as-of ${date}: before the article's date (${ARTICLE_DATE}), the first milestone of the facts by date`);
+  return `asOf=${date}`;
+}
+
 /** A value as its cell shows it (number format), followed by its unit: `96.0 USD bn`, `19.0 %`. */
 export function shownWithUnit(value: EngineValue, numberFormat: string, unit: string): string {
   const scalar = Array.isArray(value) ? (value[0]?.[0] ?? null) : value;
@@ -167,8 +184,9 @@ function listPresets(messages: Messages, io: CliIo): number {
   return EXIT_OK;
 }
 
-function showPreset(id: string, assignments: readonly string[], json: boolean, messages: Messages, io: CliIo): number {
-  const { plan, changes } = applyWhatIfs(buildSheetPlan(scenarioById(id), messages), assignments);
+function showPreset(id: string, assignments: readonly string[], asOf: string | undefined, json: boolean, messages: Messages, io: CliIo): number {
+  const built = buildSheetPlan(scenarioById(id), messages);
+  const { plan, changes } = applyWhatIfs(built, asOf === undefined ? assignments : [asOfAssignment(built, asOf), ...assignments]);
   const { engine, sheets } = evaluatePlans([plan]);
   const { placed, values } = sheets[0];
   const formats = numberFormatGrid(plan);
@@ -304,10 +322,10 @@ export const scenarioCommand: Command = {
         return listPresets(cliMessages(values.get('--lang')), io);
       }
       if (action === 'show') {
-        const { positional, sets, flags, values } = readArgs(rest, ['--json'], ['--lang']);
+        const { positional, sets, flags, values } = readArgs(rest, ['--json'], ['--lang', '--as-of']);
         if (positional.length > 1) throw new UsageProblem(`scenario show: give one preset id, not ${positional.length}`);
         const messages = cliMessages(values.get('--lang'));
-        return showPreset(knownId('show', positional[0]), sets, flags.has('--json'), messages, io);
+        return showPreset(knownId('show', positional[0]), sets, values.get('--as-of'), flags.has('--json'), messages, io);
       }
       if (action === 'export') {
         const { positional, sets, flags, values } = readArgs(rest, ['--protect', '--values'], ['--xlsx', '--lang']);

@@ -13,12 +13,20 @@ import { bgkShifted, upAndInByIntegration } from '../model/independentBarrier';
 
 const plans = PRESETS.map((s) => [s.id, buildSheetPlan(s)] as const);
 
-/** The typed value of an input or of a cell the plan holds as a value. */
+const evaluated = new WeakMap<SheetPlan, ReturnType<typeof loadPlan>>();
+
+/**
+ * The typed value of an input or of a cell the plan holds as a value; a formula cell (an input the
+ * as-of date chooses from the facts-by-date table) is read through the formula engine.
+ */
 function input(plan: SheetPlan, id: string): number {
   const address = plan.anchors[id] ?? plan.inputs.find((i) => i.id === id)?.address;
   if (!address) throw new Error(`no input ${id}`);
   const { row, col } = a1.parseCell(address);
-  const value = plan.cells[row][col];
+  const cell = plan.cells[row][col];
+  const isFormula = typeof cell === 'object' && cell !== null && 'formula' in cell;
+  if (isFormula && !evaluated.has(plan)) evaluated.set(plan, loadPlan(plan));
+  const value = isFormula ? evaluated.get(plan)!.value(address) : cell;
   if (typeof value !== 'number') throw new Error(`${id} at ${address} is not a number: ${JSON.stringify(value)}`);
   return value;
 }

@@ -17,8 +17,109 @@
  *   the peak funding need; a tornado of the p50 peak need; published estimates beside the model's.
  */
 import type { MessageKey } from '../../i18n';
-import { assume, calc, ChartSpec, check, factValue, input, output, Scenario, Table, TableCell, TableRow } from '../types';
-import { COMMITMENTS_TOTAL, ledger, ledgerChecks, ledgerInputs, ledgerTables, ledgerTotals, SCHEDULE_YEARS } from './ledger';
+import type { FactId } from '../facts';
+import { assume, calc, CalcRow, ChartSpec, check, factValue, input, output, Scenario, Table, TableCell, TableRow } from '../types';
+import { excelDate } from '../units';
+import { COMMITMENTS_TOTAL, dealRow, ledger, ledgerChecks, ledgerInputs, ledgerTables, ledgerTotals, SCHEDULE_YEARS } from './ledger';
+
+/**
+ * Facts by date: one row per dated milestone (the article's date, then each fact that changed an
+ * input), one column per input that changed over time, each cell the value known on that date (the
+ * fact, carried forward; before the first fact a labelled assumption). The inputs take the row of the
+ * latest milestone on or before the as-of date (MATCH type 1 on the ascending dates), so the sheet
+ * answers "what did we know then" as live formulas.
+ */
+export const AS_OF_COLUMNS = ['revenue2025', 'runRateEnd2025', 'burn2025', 'projectedRevenue2030', 'round2026Total', 'nvidiaLoiWeight'] as const;
+type AsOfColumn = (typeof AS_OF_COLUMNS)[number];
+
+/** The article's date: the first milestone. */
+export const ARTICLE_DATE = '2025-10-13';
+
+interface Milestone {
+  readonly iso: string;
+  readonly label: MessageKey;
+  /** The facts dated that day that change an input (the date's source). */
+  readonly basis: readonly FactId[];
+  readonly values: Readonly<Record<AsOfColumn, TableCell>>;
+}
+
+const milestoneDate = (m: Milestone) => assume(excelDate(m.iso), 'openai.why.milestoneDate', m.basis.length > 0 ? m.basis : undefined);
+
+const ARTICLE: Milestone = {
+  iso: ARTICLE_DATE,
+  label: 'openai.milestone.article',
+  basis: [],
+  values: {
+    revenue2025: factValue('openai.revenueTarget2025'),
+    runRateEnd2025: assume(16, 'openai.why.runRateBefore', ['openai.revenueTarget2025']),
+    burn2025: assume(7, 'openai.why.burnBefore', ['openai.h1CashBurn']),
+    projectedRevenue2030: factValue('openai.projectedRevenue2030'),
+    round2026Total: assume(0, 'openai.why.round2026Before'),
+    nvidiaLoiWeight: assume(0.5, 'openai.why.nvidiaLoiWeight', ['nvidia.investmentMax', 'nvidia.capacity']),
+  },
+};
+const RUN_RATE: Milestone = { iso: '2025-11-06', label: 'openai.milestone.runRate', basis: ['openai.runRateEnd2025'], values: { ...ARTICLE.values, runRateEnd2025: factValue('openai.runRateEnd2025') } };
+const STALLED: Milestone = {
+  iso: '2026-01-30',
+  label: 'openai.milestone.nvidiaStalled',
+  basis: ['nvidia.statusWsj'],
+  values: { ...RUN_RATE.values, nvidiaLoiWeight: assume(0.25, 'openai.why.nvidiaStalled', ['nvidia.statusWsj']) },
+};
+const ACTUALS: Milestone = {
+  iso: '2026-02-21',
+  label: 'openai.milestone.actuals',
+  basis: ['openai.revenue2025', 'openai.burn2025', 'openai.projectedRevenue2030Feb'],
+  values: { ...STALLED.values, revenue2025: factValue('openai.revenue2025'), burn2025: factValue('openai.burn2025'), projectedRevenue2030: factValue('openai.projectedRevenue2030Feb') },
+};
+const ROUND_2026: Milestone = {
+  iso: '2026-02-27',
+  label: 'openai.milestone.round2026',
+  basis: ['openai.round2026', 'nvidia.equityReplacesLoi'],
+  values: { ...ACTUALS.values, round2026Total: factValue('openai.round2026'), nvidiaLoiWeight: assume(0, 'ledger.why.nvidiaWeight', ['nvidia.equityReplacesLoi', 'nvidia.statusWsj']) },
+};
+export const MILESTONES: readonly Milestone[] = [ARTICLE, RUN_RATE, STALLED, ACTUALS, ROUND_2026];
+
+const asOfFacts: Table = {
+  kind: 'table',
+  id: 'asOfFacts',
+  title: 'openai.table.asOfFacts',
+  columns: [
+    { id: 'date', header: 'openai.col.milestoneDate', unit: 'date' },
+    { id: 'label', header: 'openai.col.milestone', unit: 'text' },
+    { id: 'revenue2025', header: 'openai.in.revenue2025', unit: 'usdBnPerYear' },
+    { id: 'runRateEnd2025', header: 'openai.in.runRateEnd2025', unit: 'usdBnPerYear' },
+    { id: 'burn2025', header: 'openai.in.burn2025', unit: 'usdBn' },
+    { id: 'projectedRevenue2030', header: 'openai.in.projectedRevenue2030', unit: 'usdBnPerYear' },
+    { id: 'round2026Total', header: 'openai.in.round2026Total', unit: 'usdBn' },
+    { id: 'nvidiaLoiWeight', header: 'openai.col.nvidiaLoiWeight', unit: 'probability' },
+    { id: 'known', header: 'openai.col.known', unit: 'text', formula: '=IF({.date}<={asOf},{str:openai.asOf.known},{str:openai.asOf.later})' },
+  ],
+  rows: MILESTONES.map((m) => ({ cells: { date: milestoneDate(m), label: { text: m.label }, ...m.values } })),
+};
+
+/**
+ * The row of the latest milestone on or before a date (a formula without "="); a date before the
+ * first milestone takes the first (the sheet's check flags it) rather than #N/A in every input.
+ */
+export const milestoneOf = (date: string) => `MATCH(MAX(${date},INDEX({asOfFacts.date},1)),{asOfFacts.date},1)`;
+/** An input as known on a date: its column of the facts-by-date table at that date's milestone. */
+export const knownOn = (column: AsOfColumn, date: string) => `INDEX({asOfFacts.${column}},${milestoneOf(date)})`;
+
+const asOfCalcs: readonly CalcRow[] = [
+  calc('revenue2025', 'openai.in.revenue2025', 'usdBnPerYear', `=${knownOn('revenue2025', '{asOf}')}`, 'openai.note.asOf'),
+  calc('runRateEnd2025', 'openai.in.runRateEnd2025', 'usdBnPerYear', `=${knownOn('runRateEnd2025', '{asOf}')}`),
+  calc('burn2025', 'openai.in.burn2025', 'usdBn', `=${knownOn('burn2025', '{asOf}')}`),
+  calc('projectedRevenue2030', 'openai.in.projectedRevenue2030', 'usdBnPerYear', `=${knownOn('projectedRevenue2030', '{asOf}')}`),
+  calc('round2026Total', 'openai.in.round2026Total', 'usdBn', `=${knownOn('round2026Total', '{asOf}')}`),
+  calc('nvidiaLoiWeight', 'openai.col.nvidiaLoiWeight', 'probability', `=${knownOn('nvidiaLoiWeight', '{asOf}')}`),
+];
+
+/** The ledger with Nvidia's letter-of-intent weight as known on the as-of date. */
+const NVIDIA = dealRow('nvidia') - 1;
+const fundingLedger: Table = {
+  ...ledger,
+  rows: ledger.rows.map((row, k) => (k === NVIDIA ? { ...row, cells: { ...row.cells, weight: { formula: '={nvidiaLoiWeight}' } } } : row)),
+};
 
 /** The chosen case: column 1…4 of a case table. */
 const CHOSEN = '=CHOOSE({caseChoice},{.bear},{.base},{.bull},{.company})';
@@ -104,7 +205,8 @@ const rounds: Table = {
     { id: 'year', header: 'openai.col.roundYear', unit: 'year' },
     { id: 'amount', header: 'openai.col.roundAmount', unit: 'usdBn' },
     { id: 'weight', header: 'openai.col.roundWeight', unit: 'probability' },
-    { id: 'expected', header: 'openai.col.roundExpected', unit: 'usd', formula: '={.amount}*{.weight}*10^9' },
+    // The 2026 round's parts count once it is known on the as-of date (its total is then above 0).
+    { id: 'expected', header: 'openai.col.roundExpected', unit: 'usd', formula: '={.amount}*{.weight}*10^9*IF({.year}>{scheduleStart},IF({round2026Total}>0,1,0),1)' },
   ],
   rows: [
     roundRow('openai.round.softbank2025', assume(2025, 'openai.why.round2025Year', ['openai.round2025']), factValue('openai.round2025'), assume(1, 'openai.why.roundPaid', ['openai.softbankSecondClosing'])),
@@ -329,10 +431,10 @@ export const openai: Scenario = {
     params: { revenue: { fact: 'openai.revenue2025' }, runRate: { fact: 'openai.runRateEnd2025' }, burn: { fact: 'openai.burn2025' } },
   },
   inputs: [
+    // as of: the facts known on this date choose the inputs of the facts-by-date table
+    input('asOf', 'openai.in.asOf', 'date', assume(excelDate(ROUND_2026.iso), 'openai.why.asOf', ROUND_2026.basis)),
+    asOfFacts,
     // 2025, the calibration year
-    input('revenue2025', 'openai.in.revenue2025', 'usdBnPerYear', factValue('openai.revenue2025')),
-    input('runRateEnd2025', 'openai.in.runRateEnd2025', 'usdBnPerYear', factValue('openai.runRateEnd2025')),
-    input('burn2025', 'openai.in.burn2025', 'usdBn', factValue('openai.burn2025')),
     input('grossMargin2025', 'openai.in.grossMargin2025', 'percent', assume(0.33, 'openai.why.grossMargin2025', ['openai.grossMargin2025'])),
     input('otherCostShare', 'openai.in.otherCostShare', 'percent', assume(0.1, 'openai.why.otherCostShare', ['openai.grossMargin2025'])),
     input('training2025', 'openai.in.training2025', 'usdBn', assume(7, 'openai.why.training2025', ['openai.burn2025'])),
@@ -342,9 +444,8 @@ export const openai: Scenario = {
     input('softbankFirstClosing', 'openai.in.softbankFirstClosing', 'usdBn', assume(7.5, 'openai.why.softbankFirstClosing', ['openai.softbankSecondClosing'])),
     // the ledger
     ...ledgerInputs,
-    ledger,
+    fundingLedger,
     // revenue
-    input('projectedRevenue2030', 'openai.in.projectedRevenue2030', 'usdBnPerYear', factValue('openai.projectedRevenue2030Feb')),
     input('revenueTargetYear', 'openai.in.revenueTargetYear', 'year', assume(2030, 'openai.why.revenueTargetYear', ['openai.projectedRevenue2030Feb'])),
     input('users2026', 'openai.in.users2026', 'count', factValue('openai.users2026', 0)),
     input('payers2026', 'openai.in.payers2026', 'count', factValue('openai.users2026', 1)),
@@ -360,7 +461,6 @@ export const openai: Scenario = {
     caseRates,
     // financing
     rounds,
-    input('round2026Total', 'openai.in.round2026Total', 'usdBn', factValue('openai.round2026')),
     input('laterEquityFrom', 'openai.in.laterEquityFrom', 'year', assume(2027, 'openai.why.laterEquityFrom', ['openai.round2026'])),
     input('debtFrom', 'openai.in.debtFrom', 'year', assume(2027, 'openai.why.debtYears')),
     input('debtTo', 'openai.in.debtTo', 'year', assume(2030, 'openai.why.debtYears')),
@@ -382,6 +482,7 @@ export const openai: Scenario = {
     input('bainCapex', 'openai.in.bainCapex', 'usdBnPerYear', factValue('bain.capex')),
   ],
   calculations: [
+    ...asOfCalcs,
     calc('caseName', 'openai.calc.caseName', 'text', '=CHOOSE({caseChoice},{str:openai.case.bear},{str:openai.case.base},{str:openai.case.bull},{str:openai.case.company})'),
     calc('revenueMethod', 'openai.calc.revenueMethod', 'count', '=INDEX({caseMethod.chosen},1)', 'openai.note.revenueMethod'),
     calc('revenueTarget', 'openai.calc.revenueTarget', 'usdPerYear', '=INDEX({caseMoney.chosen},1)*10^9'),
@@ -436,7 +537,8 @@ export const openai: Scenario = {
   checks: [
     ...ledgerChecks('commitments').map((c) => check(c.id, c.label, c.formula)),
     check('case', 'openai.check.case', '=AND({caseChoice}>=1,{caseChoice}<=4,INT({caseChoice})={caseChoice},OR({revenueMethod}=1,{revenueMethod}=2))'),
-    check('round2026', 'openai.check.round2026', '=ABS(SUMPRODUCT(({rounds.year}>{scheduleStart})*{rounds.amount})-{round2026Total})<10^-9'),
+    check('round2026', 'openai.check.round2026', '=ABS(SUMPRODUCT(({rounds.year}>{scheduleStart})*{rounds.amount})*IF({round2026Total}>0,1,0)-{round2026Total})<10^-9'),
+    check('asOf', 'openai.check.asOf', `={asOf}>=INDEX({asOfFacts.date},1)`),
     check('inference', 'openai.check.inference', '=AND({inference2025}>=0,MIN({model.inference})>=0)'),
     check('thresholds', 'openai.check.thresholds', '={cornerstoneMaxNeed}<{bubbleMinNeed}'),
     check('verdictYear', 'openai.check.verdictYear', '=AND(COUNTIF({model.year},{verdictYear})=1,COUNTIF({model.year},{comparisonYear})=1)'),
