@@ -114,7 +114,10 @@ export function evaluateFormula(engine: HyperFormula, formula: string, sheet?: s
   const text = toEngineFormula(excel);
   const sheetId = sheetIdOf(engine, sheet);
   try {
-    return fromCellValue(engine.calculateFormula(text, sheetId));
+    const value = fromCellValue(engine.calculateFormula(text, sheetId));
+    // A failed DEALS call sized to spill comes back as its error in every cell (plugin.ts,
+    // errorResult); evaluated on its own it is that one error, as Excel shows it.
+    return /^=\s*DEALS\./i.test(excel) ? oneErrorIfUniform(value) : value;
   } catch (error) {
     if (error instanceof NotAFormulaError) return { error: '#ERROR!', message: parseErrorMessage(text) };
     if (isStackOverflow(error)) throw new FormulaLimitError({ kind: 'depth' });
@@ -226,6 +229,15 @@ export function toAddress(engine: HyperFormula, cell: CellRef): SimpleCellAddres
 
 export function isEngineError(value: unknown): value is EngineError {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as EngineError).error === 'string';
+}
+
+/** An array whose every cell is the same error (code and message), as that error; anything else as it is. */
+function oneErrorIfUniform(value: EngineValue): EngineValue {
+  if (!Array.isArray(value) || value.length === 0) return value;
+  const first = value[0][0];
+  if (!isEngineError(first)) return value;
+  const same = value.every((row) => row.every((cell) => isEngineError(cell) && cell.error === first.error && cell.message === first.message));
+  return same ? first : value;
 }
 
 /** A value or 2-D array from HyperFormula's API as plain JavaScript. */

@@ -23,7 +23,8 @@
  * the formula (omitted, a range's size, an inline array's size, the size of what a name refers to,
  * else one cell); a result that
  * outgrows that size (e.g. CIRCULARFLOW whose `metric` is a reference to a blank cell) is `#VALUE!`
- * saying so, never a silently cut table.
+ * saying so, never a silently cut table. An error from a call sized to spill fills that size
+ * (see `errorResult`).
  */
 import {
   ArraySize,
@@ -114,8 +115,22 @@ export class DealsPlugin extends FunctionPlugin {
       const result = callImplementation(spec, args);
       return this.toEngineResult(spec, result, ast, state);
     } catch (thrown) {
-      return thrown instanceof ResultError ? thrown.error : toCellError(spec, thrown);
+      return this.errorResult(spec, thrown instanceof ResultError ? thrown.error : toCellError(spec, thrown), ast, state);
     }
+  }
+
+  /**
+   * An error as the result of a call sized to spill: the error in every cell of that size. A spill
+   * whose formula evaluates to one error is an "errored array" in HyperFormula 3.5, and a formula
+   * naming exactly that range (`=SUM(C20:C29)` over a FUNDINGRISK column) then throws "Unknown
+   * array" out of the interpreter (Interpreter.js, CELL_RANGE) instead of giving the error, which
+   * stopped `deals scenario show` whole. Excel shows the error once, in the anchor; here every cell
+   * of the spill shows it, so no dependent formula computes on blanks as if the spill were empty.
+   */
+  private errorResult(spec: DealsFunctionSpec, error: CellError, ast: CallAst, state: InterpreterState): unknown {
+    const sized = this.predictedSize(spec, ast, state);
+    if (sized.rows === 1 && sized.columns === 1) return error;
+    return SimpleRangeValue.onlyValues(Array.from({ length: sized.rows }, () => new Array(sized.columns).fill(error)) as never);
   }
 
   /** The size of a call's result, known when the formula is parsed (the size of its spill). */

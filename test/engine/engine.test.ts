@@ -255,3 +255,35 @@ describe('registration', () => {
     expect(names.sort()).toEqual(DEALS_FUNCTIONS.map((spec) => `DEALS.${spec.name}`).sort());
   });
 });
+
+describe('a DEALS call sized to spill that fails', () => {
+  // HyperFormula 3.5 throws "Unknown array" for a formula naming exactly the range of a spill whose
+  // formula gave one error; the plugin fills the spill's size with the error instead (plugin.ts).
+  const engine = createEngine({
+    // sheet 0: Model
+    sheets: {
+      Model: [
+        [10, 12, 14],
+        ['=DEALS.FUNDINGRISK(A1:C1,50,0.1,0.3,,,,200,1,"p50")', null, null],
+        ['=SUM(A2:C2)', '=INDEX(A2:C2,1,3)', '=DEALS.FUNDINGRISK(A1:C1,50,0.1,0.3,,,,1000,1,"p50")'],
+      ],
+    },
+  });
+
+  it('shows the error in every cell of its size, and formulas over that range give the error instead of failing', () => {
+    const cells = [0, 1, 2].map((col) => readCell(engine, { sheet: 0, row: 1, col }));
+    expect(cells).toEqual([0, 1, 2].map(() => expect.objectContaining({ error: '#VALUE!', message: expect.stringMatching(/^FUNDINGRISK: paths /) })));
+    expect(readCell(engine, { sheet: 0, row: 2, col: 0 })).toMatchObject({ error: '#VALUE!' });
+    expect(readCell(engine, { sheet: 0, row: 2, col: 1 })).toMatchObject({ error: '#VALUE!' });
+  });
+
+  it('evaluated on its own it is one error, as Excel shows it', () => {
+    expect(evaluateFormula(engine, '=DEALS.FUNDINGRISK(Model!A1:C1,50,0.1,0.3,,,,200,1,"p50")')).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/^FUNDINGRISK: paths /) });
+  });
+
+  it('spills its values once the argument is mended', () => {
+    setCell(engine, { sheet: 0, row: 1, col: 0 }, '=DEALS.FUNDINGRISK(A1:C1,50,0.1,0.3,,,,1000,1,"p50")');
+    expect([0, 1, 2].map((col) => readCell(engine, { sheet: 0, row: 1, col }))).toEqual([2, 3, 4].map((col) => readCell(engine, { sheet: 0, row: 2, col })));
+    expect(typeof readCell(engine, { sheet: 0, row: 2, col: 0 })).toBe('number');
+  });
+});
