@@ -484,22 +484,7 @@ describe('named outputs equal the model called directly', () => {
     const v = (id: string) => input(plan, id);
     const m = openaiColumns(plan, loaded);
     const schedule = scheduleColumns(plan, loaded);
-    const direct = (metric: string) =>
-      impl
-        .fundingRisk(
-          m.obligations.map((o) => [o]),
-          v('revenue2025') * 1e9,
-          m.growthContinuous.map((g) => [g]),
-          v('caseRates.base#2'),
-          m.share.map((s) => [s]),
-          loaded.value(plan.anchors.startCash) as number,
-          m.financing.map((f) => [f]),
-          v('paths'),
-          v('seed'),
-          metric,
-          v('minimumCash') * 1e9,
-        )
-        .map((row) => row[0] as number);
+    const direct = (metric: string) => openaiFundingRisk(plan, loaded, metric, m.obligations).map((row) => row[0] as number);
     for (const metric of ['ranOutProb', 'expectedDeficit', 'p5', 'p50', 'p95', 'needP50', 'needP95'] as const) {
       const column = { ranOutProb: 'ranOut', expectedDeficit: 'deficit' }[metric as string] ?? metric;
       expect([metric, m[column as keyof typeof m]]).toEqual([metric, direct(metric)]);
@@ -559,19 +544,7 @@ describe('named outputs equal the model called directly', () => {
     expect(buffer[1]).toBeGreaterThan(buffer[0]); // common random numbers: a bigger buffer never lowers a need
     const m = openaiColumns(plan, loaded);
     const factor = 1 + v('tornadoSwing');
-    const scaled = impl.fundingRisk(
-      m.obligations.map((o, t) => [o + (factor - 1) * m.ledgerCompute[t]]),
-      v('revenue2025') * 1e9,
-      m.growthContinuous.map((g) => [g]),
-      v('caseRates.base#2'),
-      m.share.map((s) => [s]),
-      loaded.value(plan.anchors.startCash) as number,
-      m.financing.map((f) => [f]),
-      v('paths'),
-      v('seed'),
-      'needP50',
-      v('minimumCash') * 1e9,
-    );
+    const scaled = openaiFundingRisk(plan, loaded, 'needP50', m.obligations.map((o, t) => o + (factor - 1) * m.ledgerCompute[t]));
     expect(compute[1]).toBeCloseTo(scaled[scaled.length - 1][0] as number, 0);
     // The company case: the median path needs no money (p50 = 0 at both ends of most bars), the p95 bars still all move.
     setCell(loaded.engine, `'${plan.sheetName}'!${plan.anchors.caseChoice}`, 4);
@@ -649,6 +622,25 @@ function openaiColumns(plan: SheetPlan, loaded: ReturnType<typeof loadPlan>) {
   const spilled = ['ranOut', 'deficit', 'p5', 'p50', 'p95', 'needP50', 'needP95'] as const;
   const c = (id: string) => columnValues(loaded, plan.anchors[`model.${id}`]) as number[];
   return Object.fromEntries([...ids, ...spilled].map((id) => [id, c(id)])) as Record<(typeof ids)[number] | (typeof spilled)[number], number[]>;
+}
+
+/** `DEALS.FUNDINGRISK` called directly on the sheet's own columns and inputs (base case), with the given obligations. */
+function openaiFundingRisk(plan: SheetPlan, loaded: ReturnType<typeof loadPlan>, metric: string, obligations: readonly number[]) {
+  const m = openaiColumns(plan, loaded);
+  const v = (id: string) => input(plan, id);
+  return impl.fundingRisk(
+    obligations.map((o) => [o]),
+    v('revenue2025') * 1e9,
+    m.growthContinuous.map((g) => [g]),
+    v('caseRates.base#2'),
+    m.share.map((s) => [s]),
+    loaded.value(plan.anchors.startCash) as number,
+    m.financing.map((f) => [f]),
+    v('paths'),
+    v('seed'),
+    metric,
+    v('minimumCash') * 1e9,
+  );
 }
 
 /** The ledger's schedule on the openai sheet: year, expected money paid, expected GW online. */
