@@ -14,6 +14,7 @@ import { nvidia } from './presets/nvidia';
 import { openai } from './presets/openai';
 import { oracle } from './presets/oracle';
 import { portfolio } from './presets/portfolio';
+import { timelinePreset } from './presets/timeline';
 import { fact } from './facts';
 import type { PresetId, Scenario, Text } from './types';
 
@@ -27,7 +28,7 @@ export type { UnitId } from './units';
 export * as a1 from './a1';
 
 /** The presets in the order the taskpane lists them. */
-export const PRESETS: readonly Scenario[] = [amd, nvidia, oracle, broadcom, bain2030, openai, portfolio];
+export const PRESETS: readonly Scenario[] = [amd, nvidia, oracle, broadcom, bain2030, openai, timelinePreset, portfolio];
 
 export const PRESET_IDS: readonly PresetId[] = PRESETS.map((p) => p.id);
 

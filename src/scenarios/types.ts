@@ -20,7 +20,7 @@ import type { UnitId } from './units';
 
 export type { ChartType };
 
-export type PresetId = 'amd' | 'nvidia' | 'oracle' | 'broadcom' | 'bain2030' | 'openai' | 'portfolio';
+export type PresetId = 'amd' | 'nvidia' | 'oracle' | 'broadcom' | 'bain2030' | 'openai' | 'timeline' | 'portfolio';
 
 /** A message parameter: plain text or number, or a fact's value as its source states it. */
 export type TextParam = string | number | { readonly fact: FactId };
