@@ -287,7 +287,7 @@ test('export all --xlsx writes one sheet per preset', async () => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'deals-cli-')), 'deals.xlsx');
   const { code, stdout } = await run('scenario', 'export', 'all', '--xlsx', file);
   expect(code).toBe(0);
-  expect(stdout).toContain('7 sheets');
+  expect(stdout).toContain(`${PRESET_IDS.length} sheets`);
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(file);
   expect(book.worksheets).toHaveLength(PRESET_IDS.length);
@@ -356,7 +356,7 @@ describe('export --values: every formula replaced by its value, for readers with
 test.each([
   [['scenario'], /no action given/],
   [['scenario', 'show'], /give a preset id/],
-  [['scenario', 'show', 'tesla'], /"tesla" is not a preset; the presets are amd, nvidia, oracle, broadcom, bain2030, openai, portfolio\n/],
+  [['scenario', 'show', 'tesla'], /"tesla" is not a preset; the presets are amd, nvidia, oracle, broadcom, bain2030, openai, timeline, portfolio\n/],
   [['scenario', 'show', 'nope'], /"nope" is not a preset; the presets are amd, nvidia/],
   [['scenario', 'export', 'nope', '--xlsx', 'x.xlsx'], /"nope" is not a preset; the presets are amd, .*, or "all"/],
   [['scenario', 'show', 'amd', '--frobnicate'], /unknown option --frobnicate/],

@@ -13,7 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { createEngine, EngineScalar, isEngineError, readName } from '../src/engine';
 import { addPlanSheet, sheetValues } from '../src/engine/planSheet';
-import { a1, buildSheetPlan, isFormulaCell, PRESET_IDS, scenarioById, SheetPlan } from '../src/scenarios';
+import { a1, buildSheetPlan, excelDate, isFormulaCell, PRESET_IDS, scenarioById, SheetPlan } from '../src/scenarios';
 import { calledFunctions, CLASSIC_FUNCTIONS, fromFileFormula, FUTURE_FUNCTIONS, toFileFormula } from '../src/xlsx/fileFormula';
 import { arrayFormulaRefs, needsArrayEvaluation } from '../src/xlsx/arrayFormulas';
 import { CALC_ID } from '../src/xlsx/packageParts';
@@ -99,7 +99,13 @@ function evaluateAll() {
 
 const closeTo = (actual: number, expected: number) => Math.abs(actual - expected) <= 1e-12 * Math.max(1, Math.abs(expected));
 
-function expectCached(actual: unknown, expected: EngineScalar, where: string): void {
+/** A cached result as Excel holds it: ExcelJS reads a date-formatted number as a Date (UTC midnight of the serial day). */
+const serialOf = (value: unknown) => (value instanceof Date ? value.getTime() / 86_400_000 + 25_569 : value);
+/** A value as Calc shows it in CSV: a date-formatted cell as its date (YYYY-MM-DD), else a number, % kept. */
+const shownNumber = (text: string) => (/^\d{4}-\d{2}-\d{2}$/.test(text) ? excelDate(text) : text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text));
+
+function expectCached(cached: unknown, expected: EngineScalar, where: string): void {
+  const actual = serialOf(cached);
   if (expected === 0 && actual === null) {
     // ExcelJS's reader drops a formula's cached <v>0</v> (the file holds it: checked by unzipping a written sheet).
     return;
@@ -184,8 +190,8 @@ describe('deals scenario export all --xlsx', () => {
           if (text === '#NAME?') recalculated.push(`${name}!${a1.formatCell(r, c)}`);
           if (text === '#NAME?' && (inSpill || typeof expected === 'boolean')) return;
           if (!(isFormulaCell(cell) || inSpill) || typeof expected !== 'number') return;
-          // Calc writes 15 significant digits, and keeps the % of a percent-formatted cell.
-          const shown = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+          // Calc writes 15 significant digits, keeps the % of a percent-formatted cell and shows a date-formatted one as its date.
+          const shown = shownNumber(text);
           const where = `${name}!${a1.formatCell(r, c)} shows ${text}, cached ${expected}`;
           expect([where, Math.abs(shown - expected) <= 1e-13 * Math.max(1e-3, Math.abs(expected))]).toEqual([where, true]);
           compared++;
@@ -221,7 +227,7 @@ describe('deals scenario export all --xlsx', () => {
           const cell = plan.cells[r]?.[c] ?? null;
           if (typeof expected !== 'number' || !(isFormulaCell(cell) || cell === null)) return;
           const text = csv[r]?.[c] ?? '';
-          const shown = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+          const shown = shownNumber(text);
           const where = `${name}!${a1.formatCell(r, c)} shows ${text}, exported ${expected}`;
           expect([where, Math.abs(shown - expected) <= 1e-13 * Math.max(1e-3, Math.abs(expected))]).toEqual([where, true]);
           compared++;

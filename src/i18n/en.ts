@@ -928,7 +928,7 @@ export const en = {
   'timeline.summary': 'The funding sheet’s answers as known at each milestone since the article: commitments, new money needed, verdict.',
   'timeline.description': 'The OpenAI funding model once for each of its {milestones} dated milestones (the article’s date, then each fact that changed an input): each milestone takes the inputs known on its date, everything else (the ledger, the other assumptions, the paths and the seed) stands once, so a change of an assumption moves every milestone. Each milestone’s answers equal the funding sheet’s with its as-of date set to that milestone.',
   'timeline.byMilestone': 'by milestone (see each milestone’s copy below)',
-  'timeline.calc.asOf': 'Milestone: as of',
+  'timeline.calc.asOf': 'Milestone: as of (below: the funding model with the facts known on this date; its inputs are the ones above, the same for every milestone)',
   'timeline.calc.milestone': 'Milestone',
   'timeline.table.answers': 'The answer at each milestone (the funding model with the facts known on that date)',
   'timeline.col.commitmentsExpected': 'Commitments, expected money paid 2025–2035 (with chip loans)',
