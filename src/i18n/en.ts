@@ -931,6 +931,7 @@ export const en = {
   'timeline.calc.asOf': 'Milestone: as of (below: the funding model with the facts known on this date; its inputs are the ones above, the same for every milestone)',
   'timeline.calc.milestone': 'Milestone',
   'timeline.table.answers': 'The answer at each milestone (the funding model with the facts known on that date)',
+  'timeline.col.answer': 'As known at each milestone',
   'timeline.col.commitmentsExpected': 'Commitments, expected money paid 2025–2035 (with chip loans)',
   'timeline.col.newMoneyP50': 'New money needed by 2030, p50',
   'timeline.col.newMoneyP95': 'New money needed by 2030, p95',

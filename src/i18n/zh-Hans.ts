@@ -902,6 +902,7 @@ export const zhHans: Messages = {
   'timeline.calc.asOf': "里程碑：截至日期（下方为以此日已知事实计算的资金模型；其输入即上方各项，所有里程碑共用）",
   'timeline.calc.milestone': "里程碑",
   'timeline.table.answers': "各里程碑的答案（以该日已知事实计算的资金模型）",
+  'timeline.col.answer': "各里程碑当时的答案",
   'timeline.col.commitmentsExpected': "承诺：2025–2035 年预期支付金额（含芯片贷款）",
   'timeline.col.newMoneyP50': "至 2030 年所需新资金 p50",
   'timeline.col.newMoneyP95': "至 2030 年所需新资金 p95",

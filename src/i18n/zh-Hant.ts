@@ -902,6 +902,7 @@ export const zhHant: Messages = {
   'timeline.calc.asOf': "里程碑：截至日期（下方為以此日已知事實計算的資金模型；其輸入即上方各項，所有里程碑共用）",
   'timeline.calc.milestone': "里程碑",
   'timeline.table.answers': "各里程碑的答案（以該日已知事實計算的資金模型）",
+  'timeline.col.answer': "各里程碑當時的答案",
   'timeline.col.commitmentsExpected': "承諾：2025–2035 年預期支付金額（含晶片貸款）",
   'timeline.col.newMoneyP50': "至 2030 年所需新資金 p50",
   'timeline.col.newMoneyP95': "至 2030 年所需新資金 p95",

@@ -320,7 +320,7 @@ function layOutTable(layout: Layout, def: Table): void {
     const r = firstRow + k;
     const notes: string[] = [];
     def.columns.forEach((column, c) => {
-      const format = UNITS[column.unit].format;
+      const format = UNITS[tableRow.unit ?? column.unit].format;
       const cell: TableCell | undefined = tableRow.cells[column.id];
       const scope: TemplateScope = { table, rowIndex: k, row: r, index: k + 1 };
       if (cell !== undefined) {
@@ -329,6 +329,7 @@ function layOutTable(layout: Layout, def: Table): void {
           layout.inputs.push(texts.planInput(`${def.id}.${column.id}#${k + 1}`, r, c, cell));
           notes.push(`${texts.msg(column.header)}: ${texts.inputNote(cell)}`);
         } else if ('formula' in cell) layout.formula(r, c, cell.formula, scope, 'formula', format);
+        else if (c === 0 && tableRow.unit && typeof cell.text === 'string') cells.put(r, c, texts.header(cell.text, tableRow.unit), 'label');
         else cells.put(r, c, texts.text(cell.text), 'label', c === 0 ? undefined : '@');
       } else if (column.spill !== undefined) {
         if (k === 0) {

@@ -17,6 +17,8 @@
  *     table part := column                               the column's data rows: $C$20:$C$29
  *                 | column '@'                           in a table: the same row index of this other table: C22
  *                 | column '.' ( 'first' | 'last' | 'total' )   one cell of the column: $C$20
+ *                 | column '.' digits                  its n-th data row (1-based): {t.value.3} $C$22
+ *                 | column '.' 'head'                  its header cell (the row above the data): $C$19
  *     grid part  := 'rows' | 'lead' '.' column           the row-axis column, a lead column
  *                 | ( 'col' | 'head' ) '.' n             matrix column n (1-based), its header cell
  *
@@ -197,6 +199,11 @@ function tablePart(table: TableLayout, member: string, part: string | undefined,
   if (part === 'first') return formatCell(table.firstRow, c, true);
   if (part === 'last') return formatCell(table.lastRow, c, true);
   if (part === 'total') return table.totalRow !== undefined ? formatCell(table.totalRow, c, true) : fail('no totals row');
+  if (part === 'head') return formatCell(table.firstRow - 1, c, true);
+  if (/^\d+$/.test(part)) {
+    const n = Number(part);
+    return n >= 1 && n <= table.lastRow - table.firstRow + 1 ? formatCell(table.firstRow + n - 1, c, true) : fail('no such row in the table');
+  }
   return fail('unknown part');
 }
 

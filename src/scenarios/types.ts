@@ -85,6 +85,11 @@ export interface TableColumn {
 
 export interface TableRow {
   readonly cells: Readonly<Record<string, TableCell>>;
+  /**
+   * The unit of this row's cells, for a table laid across (one column per date, one row per
+   * quantity) whose columns hold every unit; its label in the first column then shows the unit.
+   */
+  readonly unit?: UnitId;
 }
 
 /** Rows × columns; a table with input cells gets a last "source or assumption" column, filled row by row. */

@@ -385,6 +385,15 @@ function applyLook(range: Excel.Range, look: StyleLook): void {
 }
 
 /**
+ * How Excel should read a series' source range so that it makes one series of it: a range laid
+ * across one row (a timeline's milestones) by rows, a column by columns.
+ */
+export function seriesBy(range: string): 'Rows' | 'Columns' {
+  const { start, end } = a1.parseRange(range);
+  return start.row === end.row && end.col > start.col ? 'Rows' : 'Columns';
+}
+
+/**
  * A chart over the plan's ranges. Excel creates the first series from the source range given to
  * `charts.add`; its values and categories are then set explicitly like those of the others.
  * A series name is always the plan's text: Office.js cannot link a series name to a cell, so
@@ -392,7 +401,7 @@ function applyLook(range: Excel.Range, look: StyleLook): void {
  */
 function addChart(sheet: Excel.Worksheet, plan: ChartPlan): void {
   if (plan.series.length === 0) return;
-  const chart = sheet.charts.add(CHART_TYPES[plan.type], sheet.getRange(plan.series[0].values), 'Columns');
+  const chart = sheet.charts.add(CHART_TYPES[plan.type], sheet.getRange(plan.series[0].values), seriesBy(plan.series[0].values));
   chart.name = plan.id;
   chart.title.text = plan.title;
   chart.title.visible = true;

@@ -24,13 +24,15 @@ function columnCells(plan: SheetPlan, column: string): string[] {
   return Array.from({ length: bottom.row - top.row + 1 }, (_, k) => a1.formatCell(top.row + k, top.col));
 }
 
-/** The timeline's answers, one record per milestone. */
+/** The timeline's answers, one record per milestone: its column of the answer table, row by row. */
 function timelineAnswers(sets: string[]) {
   const loaded = loadPlan(applyWhatIfs(timelinePlan, [PATHS, ...sets]).plan);
-  const column = (id: string) => columnCells(timelinePlan, `timeline.${id}`).map((cell) => loaded.value(cell));
   const ids = ['date', 'commitmentsExpected', 'newMoneyP50', 'newMoneyP95', 'peakNeedP50', 'peakNeedP95', 'peakYear', 'verdict'];
-  const columns = Object.fromEntries(ids.map((id) => [id, column(id)]));
-  return MILESTONES.map((_, k) => Object.fromEntries(ids.map((id) => [id, columns[id][k]])));
+  return MILESTONES.map((_, k) => {
+    const cells = columnCells(timelinePlan, `timeline.m${k + 1}`);
+    expect(cells).toHaveLength(ids.length);
+    return Object.fromEntries(ids.map((id, row) => [id, loaded.value(cells[row])]));
+  });
 }
 
 /** The funding sheet's answers on a date, read from its own cells and names. */

@@ -201,7 +201,8 @@ describe('what is written where', () => {
         name: chart.id,
         type: types[chart.type],
         source: chart.series[0].values,
-        seriesBy: 'Columns',
+        // One series from the source: its rows when it lies across a row (the timeline), else its columns.
+        seriesBy: a1.parseRange(chart.series[0].values).start.row === a1.parseRange(chart.series[0].values).end.row ? 'Rows' : 'Columns',
         title: { text: chart.title, visible: true },
         legend: { position: 'Bottom', visible: true },
         categoryAxis: { title: { text: chart.xAxisTitle, visible: true } },

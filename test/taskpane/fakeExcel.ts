@@ -666,10 +666,12 @@ class FakeChartCollection {
         const sheet = this.worksheet.locate();
         if (source.worksheet.locate() !== sheet) throw new Error('fake: chart source on another sheet');
         const ref = a1.parseRange(source.address);
-        // seriesBy Columns: one series per column of the source, named Series1, Series2 …
+        // One series per column of the source (seriesBy Columns) or per row (Rows), named Series1, Series2 …
         const series: SeriesState[] = [];
-        for (let c = ref.start.col; c <= ref.end.col; c++) {
-          series.push({ name: `Series${series.length + 1}`, values: a1.formatRange(ref.start.row, c, ref.end.row, c) });
+        if (seriesBy === 'Rows') {
+          for (let r = ref.start.row; r <= ref.end.row; r++) series.push({ name: `Series${series.length + 1}`, values: a1.formatRange(r, ref.start.col, r, ref.end.col) });
+        } else {
+          for (let c = ref.start.col; c <= ref.end.col; c++) series.push({ name: `Series${series.length + 1}`, values: a1.formatRange(ref.start.row, c, ref.end.row, c) });
         }
         created = { name: `Chart ${sheet.charts.length + 1}`, type, source: source.address, ...(seriesBy ? { seriesBy } : {}), series };
         sheet.charts.push(created);

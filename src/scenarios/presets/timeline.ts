@@ -11,7 +11,7 @@
  */
 import type { MessageKey } from '../../i18n';
 import { copyId, fork } from '../fork';
-import { calc, CalcItem, check, output, Scenario, Table, TableRow } from '../types';
+import { calc, CalcItem, check, output, Scenario, Table } from '../types';
 import { ledgerChecks } from './ledger';
 import { MILESTONES, openai } from './openai';
 
@@ -41,22 +41,37 @@ const milestoneSection = (k: number): CalcItem[] => [
   ...model.copies[k - 1],
 ];
 
-const answerRow = (k: number): TableRow => ({
-  cells: Object.fromEntries(ANSWERS.map((a) => [a.id, { formula: model.rename(a.template, k) }])),
-});
+/** Milestone k's column of the answer table. */
+const column = (k: number) => `m${k}`;
+const MILESTONE_COLUMNS = MILESTONES.map((_, i) => column(i + 1));
+/** A row of the answer table across the milestones: `{timeline.m1.n}:{timeline.m5.n}` (or the header cells). */
+const acrossMilestones = (part: string) => `{timeline.${MILESTONE_COLUMNS[0]}.${part}}:{timeline.${MILESTONE_COLUMNS[MILESTONE_COLUMNS.length - 1]}.${part}}`;
+/** The answer table's row of an answer (1-based; the dates are row 1). */
+const rowOf = (id: (typeof ANSWERS)[number]['id']) => 2 + ANSWERS.findIndex((a) => a.id === id);
 
-/** One row per milestone: its date and name, and the funding sheet's answers as known then. */
+/**
+ * One column per milestone, headed by its name: its date, then the funding sheet's answers as known
+ * then, one row per answer in that answer's unit.
+ */
 const timeline: Table = {
   kind: 'table',
   id: 'timeline',
   title: 'timeline.table.answers',
-  columns: [
-    { id: 'date', header: 'openai.col.milestoneDate', unit: 'date', formula: '=INDEX({asOfFacts.date},{#})' },
-    { id: 'milestone', header: 'openai.col.milestone', unit: 'text', formula: '=INDEX({asOfFacts.label},{#})' },
-    ...ANSWERS.map(({ id, header, unit }) => ({ id, header, unit })),
+  columns: [{ id: 'answer', header: 'timeline.col.answer', unit: 'text' }, ...MILESTONES.map((m, i) => ({ id: column(i + 1), header: m.label, unit: 'text' as const }))],
+  rows: [
+    { unit: 'date', cells: { answer: { text: 'openai.col.milestoneDate' }, ...Object.fromEntries(MILESTONE_COLUMNS.map((id, i) => [id, { formula: `=INDEX({asOfFacts.date},${i + 1})` }])) } },
+    ...ANSWERS.map((a) => ({
+      unit: a.unit,
+      cells: { answer: { text: a.header }, ...Object.fromEntries(MILESTONE_COLUMNS.map((id, i) => [id, { formula: model.rename(a.template, i + 1) }])) },
+    })),
   ],
-  rows: MILESTONES.map((_, i) => answerRow(i + 1)),
 };
+
+/** A cell of the answer table: the row of an answer (or the dates) at the first or the latest milestone. */
+const first = (row: number) => `{timeline.${MILESTONE_COLUMNS[0]}.${row}}`;
+const latest = (row: number) => `{timeline.${MILESTONE_COLUMNS[MILESTONE_COLUMNS.length - 1]}.${row}}`;
+/** A check that holds in every milestone's column. */
+const everyMilestone = (holds: (cell: (row: number) => string) => string) => `=AND(${MILESTONE_COLUMNS.map((id) => holds((row) => `{timeline.${id}.${row}}`)).join(',')})`;
 
 export const timelinePreset: Scenario = {
   id: 'timeline',
@@ -68,34 +83,36 @@ export const timelinePreset: Scenario = {
   inputs: model.inputs,
   calculations: [...model.calculations, timeline, ...MILESTONES.flatMap((_, i) => milestoneSection(i + 1))],
   outputs: [
-    output('milestones', 'TIMELINE_Milestones', 'timeline.out.milestones', 'count', '=ROWS({timeline.date})'),
-    output('firstDate', 'TIMELINE_FirstDate', 'timeline.out.firstDate', 'date', '={timeline.date.first}'),
-    output('lastDate', 'TIMELINE_LastDate', 'timeline.out.lastDate', 'date', '={timeline.date.last}'),
-    output('newMoneyFirst', 'TIMELINE_NewMoneyBy2030First', 'timeline.out.newMoneyFirst', 'usd', '={timeline.newMoneyP50.first}'),
-    output('newMoneyLast', 'TIMELINE_NewMoneyBy2030Last', 'timeline.out.newMoneyLast', 'usd', '={timeline.newMoneyP50.last}'),
-    output('newMoneyChange', 'TIMELINE_NewMoneyBy2030Change', 'timeline.out.newMoneyChange', 'usd', '={timeline.newMoneyP50.last}-{timeline.newMoneyP50.first}'),
-    output('commitmentsChange', 'TIMELINE_CommitmentsExpectedChange', 'timeline.out.commitmentsChange', 'usd', '={timeline.commitmentsExpected.last}-{timeline.commitmentsExpected.first}'),
-    output('verdictFirst', 'TIMELINE_VerdictFirst', 'timeline.out.verdictFirst', 'text', '={timeline.verdict.first}'),
-    output('verdictLast', 'TIMELINE_VerdictLast', 'timeline.out.verdictLast', 'text', '={timeline.verdict.last}'),
+    output('milestones', 'TIMELINE_Milestones', 'timeline.out.milestones', 'count', `=COLUMNS(${acrossMilestones('1')})`),
+    output('firstDate', 'TIMELINE_FirstDate', 'timeline.out.firstDate', 'date', `=${first(1)}`),
+    output('lastDate', 'TIMELINE_LastDate', 'timeline.out.lastDate', 'date', `=${latest(1)}`),
+    output('newMoneyFirst', 'TIMELINE_NewMoneyBy2030First', 'timeline.out.newMoneyFirst', 'usd', `=${first(rowOf('newMoneyP50'))}`),
+    output('newMoneyLast', 'TIMELINE_NewMoneyBy2030Last', 'timeline.out.newMoneyLast', 'usd', `=${latest(rowOf('newMoneyP50'))}`),
+    output('newMoneyChange', 'TIMELINE_NewMoneyBy2030Change', 'timeline.out.newMoneyChange', 'usd', `=${latest(rowOf('newMoneyP50'))}-${first(rowOf('newMoneyP50'))}`),
+    output('commitmentsChange', 'TIMELINE_CommitmentsExpectedChange', 'timeline.out.commitmentsChange', 'usd', `=${latest(rowOf('commitmentsExpected'))}-${first(rowOf('commitmentsExpected'))}`),
+    output('verdictFirst', 'TIMELINE_VerdictFirst', 'timeline.out.verdictFirst', 'text', `=${first(rowOf('verdict'))}`),
+    output('verdictLast', 'TIMELINE_VerdictLast', 'timeline.out.verdictLast', 'text', `=${latest(rowOf('verdict'))}`),
   ],
   checks: [
     ...ledgerChecks('ledgerHeadline')
       .filter((c) => c.id === 'ledgerRows')
       .map((c) => check(c.id, c.label, c.formula)),
-    check('fan', 'timeline.check.fan', '=AND(MIN({timeline.newMoneyP50})>=0,SUMPRODUCT(({timeline.newMoneyP50}>{timeline.newMoneyP95})+({timeline.peakNeedP50}>{timeline.peakNeedP95})+({timeline.newMoneyP50}>{timeline.peakNeedP50}))=0)'),
+    check(
+      'fan',
+      'timeline.check.fan',
+      everyMilestone((at) => `${at(rowOf('newMoneyP50'))}>=0,${at(rowOf('newMoneyP50'))}<=${at(rowOf('newMoneyP95'))},${at(rowOf('peakNeedP50'))}<=${at(rowOf('peakNeedP95'))},${at(rowOf('newMoneyP50'))}<=${at(rowOf('peakNeedP50'))}`),
+    ),
   ],
   charts: [
     {
       id: 'answers',
       type: 'columnClustered',
       title: 'timeline.chart.answers',
-      categories: '{timeline.milestone}',
-      series: [
-        { name: 'timeline.col.newMoneyP50', values: '{timeline.newMoneyP50}' },
-        { name: 'timeline.col.newMoneyP95', values: '{timeline.newMoneyP95}' },
-        { name: 'timeline.col.peakNeedP50', values: '{timeline.peakNeedP50}' },
-        { name: 'timeline.col.commitmentsExpected', values: '{timeline.commitmentsExpected}' },
-      ],
+      categories: acrossMilestones('head'),
+      series: (['newMoneyP50', 'newMoneyP95', 'peakNeedP50', 'commitmentsExpected'] as const).map((id) => ({
+        name: ANSWERS.find((a) => a.id === id)!.header,
+        values: acrossMilestones(String(rowOf(id))),
+      })),
       xAxis: 'openai.col.milestone',
       yAxis: 'chart.usdBnAxis',
       valueUnit: 'usd',
