@@ -134,6 +134,8 @@ export function fork(spec: ForkSpec): Fork {
     return seen;
   };
   const answerNodes = spec.answers.flatMap((t) => nodesIn(t));
+  const unknown = answerNodes.find((n) => !reads.has(n));
+  if (unknown) throw new Error(`fork: ${scenario.id}: an answer reads ${unknown}, which is not a row, column or block`);
   const needed = reach(answerNodes);
 
   const copied = new Set<string>();

@@ -101,4 +101,5 @@ test('a reference to nothing, or a root that is not there, is refused with its n
   const broken: Scenario = { ...scenario, calculations: [calc('bad', L, 'count', '={nowhere}+{root}')] };
   expect(() => fork({ scenario: broken, root: 'root', answers: ['={bad}'], copies: 1, byCopy: 'timeline.byMilestone' })).toThrow(/bad reads nowhere/);
   expect(() => fork({ scenario, root: 'missing', answers: ['={out}'], copies: 1, byCopy: 'timeline.byMilestone' })).toThrow(/no input missing/);
+  expect(() => fork({ scenario, root: 'root', answers: ['={tab.nope}'], copies: 1, byCopy: 'timeline.byMilestone' })).toThrow(/an answer reads tab.nope/);
 });
