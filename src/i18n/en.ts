@@ -925,7 +925,7 @@ export const en = {
   // ---- [timeline] how the answer moved ------------------------------------------------------
   'timeline.sheet': 'Timeline',
   'timeline.title': 'How the answer moved: the funding model at each dated milestone',
-  'timeline.summary': 'The funding sheet’s answers as known at each milestone since the article: commitments, new money needed, verdict.',
+  'timeline.summary': 'The funding sheet at each dated milestone since the article: new money needed, verdict.',
   'timeline.description': 'The OpenAI funding model once for each of its {milestones} dated milestones (the article’s date, then each fact that changed an input): each milestone takes the inputs known on its date, everything else (the ledger, the other assumptions, the paths and the seed) stands once, so a change of an assumption moves every milestone. Each milestone’s answers equal the funding sheet’s with its as-of date set to that milestone.',
   'timeline.byMilestone': 'by milestone (see each milestone’s copy below)',
   'timeline.calc.asOf': 'Milestone: as of (below: the funding model with the facts known on this date; its inputs are the ones above, the same for every milestone)',

@@ -896,7 +896,7 @@ export const zhHans: Messages = {
   'ledger.check.schedule': "具约束力 ≤ 预期 ≤ 标题",
   'timeline.sheet': "时间轴",
   'timeline.title': "答案如何变化：各个日期里程碑下的资金模型",
-  'timeline.summary': "自文章以来每个里程碑当时已知的资金工作表答案：承诺、所需新资金、判断。",
+  'timeline.summary': "自文章以来每个日期里程碑的资金工作表：所需新资金与判断。",
   'timeline.description': "OpenAI 资金模型按其 {milestones} 个日期里程碑各计算一次（文章日期，以及其后每个改变输入的事实）：每个里程碑采用其日期当时已知的输入，其余一切（台账、其他假设、路径数与种子）只列一次，因此修改任何假设都会同时改变每个里程碑。每个里程碑的答案等于将截至日期设为该里程碑时资金工作表的答案。",
   'timeline.byMilestone': "依里程碑而定（见下方各里程碑的副本）",
   'timeline.calc.asOf': "里程碑：截至日期（下方为以此日已知事实计算的资金模型；其输入即上方各项，所有里程碑共用）",

@@ -896,7 +896,7 @@ export const zhHant: Messages = {
   'ledger.check.schedule': "具約束力 ≤ 預期 ≤ 標題",
   'timeline.sheet': "時間軸",
   'timeline.title': "答案如何變化：各個日期里程碑下的資金模型",
-  'timeline.summary': "自文章以來每個里程碑當時已知的資金工作表答案：承諾、所需新資金、判斷。",
+  'timeline.summary': "自文章以來每個日期里程碑的資金工作表：所需新資金與判斷。",
   'timeline.description': "OpenAI 資金模型按其 {milestones} 個日期里程碑各計算一次（文章日期，以及其後每個改變輸入的事實）：每個里程碑採用其日期當時已知的輸入，其餘一切（明細帳、其他假設、路徑數與種子）只列一次，因此修改任何假設都會同時改變每個里程碑。每個里程碑的答案等於將截至日期設為該里程碑時資金工作表的答案。",
   'timeline.byMilestone': "依里程碑而定（見下方各里程碑的副本）",
   'timeline.calc.asOf': "里程碑：截至日期（下方為以此日已知事實計算的資金模型；其輸入即上方各項，所有里程碑共用）",

@@ -36,8 +36,8 @@ function* formulas(plan: SheetPlan): Generator<{ row: number; col: number; formu
 }
 
 describe('presets', () => {
-  test('the seven presets, in order, with a lookup', () => {
-    expect(PRESET_IDS).toEqual(['amd', 'nvidia', 'oracle', 'broadcom', 'bain2030', 'openai', 'portfolio']);
+  test('the eight presets, in order, with a lookup', () => {
+    expect(PRESET_IDS).toEqual(['amd', 'nvidia', 'oracle', 'broadcom', 'bain2030', 'openai', 'timeline', 'portfolio']);
     for (const id of PRESET_IDS) expect(scenarioById(id).id).toBe(id);
     expect(() => scenarioById('tesla')).toThrow(/Unknown preset "tesla"/);
   });
@@ -263,13 +263,17 @@ describe.each(plans)('%s plan', (id, plan, scenario) => {
       expect(chart.title).not.toBe('');
       expect(chart.xAxisTitle).not.toBe('');
       expect(chart.yAxisTitle).not.toBe('');
+      // Categories down a column, or across a row (a table laid across, the timeline); each series the same shape beside them.
       const categories = a1.parseRange(chart.categories);
-      const n = a1.rangeSize(categories).rows;
-      expect(n).toBeGreaterThan(1);
+      const size = a1.rangeSize(categories);
+      const across = size.rows === 1;
+      expect(across ? size.columns : size.rows).toBeGreaterThan(1);
+      if (!across) expect(size.columns).toBe(1);
       for (const s of chart.series) {
         const values = a1.parseRange(s.values);
-        expect(a1.rangeSize(values)).toEqual({ rows: n, columns: 1 });
-        expect(values.start.row).toBe(categories.start.row);
+        expect(a1.rangeSize(values)).toEqual(size);
+        if (across) expect(values.start.col).toBe(categories.start.col);
+        else expect(values.start.row).toBe(categories.start.row);
         if (s.nameAddress) expect(cell(plan, s.nameAddress)).not.toBeNull();
         expect(s.name).not.toBe('');
       }

@@ -83,7 +83,7 @@ export const timelinePreset: Scenario = {
   inputs: model.inputs,
   calculations: [...model.calculations, timeline, ...MILESTONES.flatMap((_, i) => milestoneSection(i + 1))],
   outputs: [
-    output('milestones', 'TIMELINE_Milestones', 'timeline.out.milestones', 'count', `=COLUMNS(${acrossMilestones('1')})`),
+    output('milestones', 'TIMELINE_Milestones', 'timeline.out.milestones', 'count', `=SUMPRODUCT((${acrossMilestones('1')}>0)*1)`),
     output('firstDate', 'TIMELINE_FirstDate', 'timeline.out.firstDate', 'date', `=${first(1)}`),
     output('lastDate', 'TIMELINE_LastDate', 'timeline.out.lastDate', 'date', `=${latest(1)}`),
     output('newMoneyFirst', 'TIMELINE_NewMoneyBy2030First', 'timeline.out.newMoneyFirst', 'usd', `=${first(rowOf('newMoneyP50'))}`),
