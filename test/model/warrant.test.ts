@@ -158,8 +158,8 @@ describe('breakevenSharePrice', () => {
     expect(breakevenSharePrice(1000, 5000, { strikePrice: 20, years: 2, rate: 0.05, dividendYield: 0.1 })).toBe(25);
     expect(breakevenSharePrice(1000, 5000, { strikePrice: 20, rate: 0.05, dividendYield: 0.1, volatility: 0.3 })).toBe(25);
     expect(breakevenSharePrice(1, 1e308, { strikePrice: 1e308, rate: 0, dividendYield: 0 })).toBeUndefined();
-    // K + target/shares = 1e308 is a price even where a search bound (target/shares)·e^(qT) would overflow
-    expect(breakevenSharePrice(1, 1e308, { strikePrice: 0, years: 2, rate: 0, dividendYield: 0.1 })).toBe(1e308);
+    // K + target/shares = 1e308 is a price even where a search bound (target/shares)·e^(qT) = 1e308·e would overflow
+    expect(breakevenSharePrice(1, 1e308, { strikePrice: 0, years: 2, rate: 0, dividendYield: 0.5 })).toBe(1e308);
   });
 
   test('no representable price is undefined (the function shows #NUM!), with volatility', () => {
