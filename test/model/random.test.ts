@@ -40,6 +40,10 @@ describe('random numbers, bit for bit', () => {
     const outputs = Array.from({ length: 8 }, () => zero.nextUint32());
     expect(outputs).toEqual(Array.from({ length: 8 }, () => one.nextUint32()));
     expect(outputs.some((u) => u !== 0)).toBe(true);
+    // any other state is used as given: (2, 0, 0, 0) is not (1, 0, 0, 0)
+    const two = Xoshiro128.fromState([2, 0, 0, 0]);
+    const fromOne = Xoshiro128.fromState([1, 0, 0, 0]);
+    expect(Array.from({ length: 8 }, () => two.nextUint32())).not.toEqual(Array.from({ length: 8 }, () => fromOne.nextUint32()));
   });
 
   test('a bad seed is a RangeError that says what a seed must be', () => {
