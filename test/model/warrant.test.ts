@@ -51,9 +51,9 @@ describe('dilutedWarrantValue, price including the warrants (Galai–Schneller)'
   });
 
   test("Newton's method: quadratic convergence meets the stopping test within 7 steps when M/N ≤ 1", () => {
-    // From W0 = C(S), whose relative error is below M/(N+M) ≤ 1/2, quadratic convergence squares the
-    // error each step (1/2, 1/4, 1/16, 4e-3, 2e-5, 2e-10, 5e-20): six steps reach the last bit and
-    // the seventh finds a step below 1e-15·W. Each step prices the delta once (blackScholesGreeks).
+    // From W0 = C(S), above the root by less than M/(N+M)·C(S) ≤ C(S)/2, quadratic convergence squares
+    // the relative error each step (1/2, 1/4, 1/16, 4e-3, 2e-5, 2e-10, 5e-20): six steps reach the last
+    // bit and the seventh finds a step below 1e-15·W. Each step prices the delta once (blackScholesGreeks).
     // A loop that never stops, or stops only on exactly zero steps, takes all 100.
     const spy = jest.spyOn(blackScholesModule, 'blackScholesGreeks');
     try {
