@@ -53,9 +53,9 @@ export function normalCdf(x: number): number {
  * @example logNormalCdf(-40) // -804.6084420137538
  */
 export function logNormalCdf(x: number): number {
-  if (Number.isNaN(x)) return NaN;
   if (x >= -CENTRAL_LIMIT) return Math.log(normalCdf(x)); // N(x) ≥ 0.25: no loss
-  if (x === -Infinity) return -Infinity;
+  // NaN and −Infinity need no case of their own: NaN stays NaN, and at −Infinity the factor is
+  // (1/√(2π))/∞ = 0, so this is −∞ + ln 0 = −Infinity.
   return -0.5 * x * x + Math.log(upperTailFactor(-x));
 }
 

@@ -81,9 +81,11 @@ export function breakevenSharePrice(shares: number, targetValue: number, terms: 
     return Number.isFinite(price) ? price : undefined;
   }
   const gap = (price: number) => callValue(price, terms) - perShare;
-  // C(S) ≥ S·e^(−qT) − K·e^(−rT), so this bound is at or past the root; doubling covers rounding.
+  // C(S) ≥ S·e^(−qT) − K·e^(−rT), so this bound is at or past the root. Where rounding leaves
+  // C(bound) a hair short, twice the bound is past the root by target/shares + K·e^(−rT) at least
+  // (C(2B) ≥ 2B·e^(−qT) − K·e^(−rT)), so one doubling is all there can be.
   let upper = (perShare + terms.strikePrice * Math.exp(-terms.rate * terms.years)) * Math.exp(terms.dividendYield * terms.years);
-  for (let i = 0; i < 8 && Number.isFinite(upper) && gap(upper) < 0; i++) upper *= 2;
+  if (Number.isFinite(upper) && gap(upper) < 0) upper *= 2;
   if (!Number.isFinite(upper) || !(gap(upper) >= 0)) return undefined;
   return brentRoot(gap, 0, upper, upper * 1e-15);
 }

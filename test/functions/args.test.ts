@@ -54,3 +54,16 @@ describe('tranche arguments: plain numbers and 1×1 ranges read alike', () => {
     expect(outcome(() => deals.trancheValue(1, 0.01, -1, 0, 0.5, 4))).toMatch(/^#VALUE! TRANCHEVALUE: hurdle /);
   });
 });
+
+describe('rules no other test reaches', () => {
+  // FUNDINGRISK(obligations, revenueNow, growthRate, volatility, revenueShare, cash, financing, paths, seed, metric)
+  const fundingRisk = (revenueShare: number, paths: number, seed: number) => outcome(() => deals.fundingRisk([[10, 20, 30]], 12, 0.3, 0.4, revenueShare, 5, 2, paths, seed, 'p50'));
+
+  test('a whole-number rule refuses a fraction (paths, seed); a share in (0, 1] refuses 0', () => {
+    expect(fundingRisk(0.5, 1000, 3)).toEqual([[expect.any(Number), expect.any(Number), expect.any(Number)]]);
+    expect(fundingRisk(0.5, 1000.5, 3)).toMatch(/^#VALUE! FUNDINGRISK: paths /);
+    expect(fundingRisk(0.5, 1000, 1.5)).toMatch(/^#VALUE! FUNDINGRISK: seed /);
+    expect(fundingRisk(0, 1000, 3)).toMatch(/^#VALUE! FUNDINGRISK: revenueShare /);
+    expect(fundingRisk(1, 1000, 3)).toEqual([[expect.any(Number), expect.any(Number), expect.any(Number)]]);
+  });
+});

@@ -80,5 +80,6 @@ describe('logNormalCdf', () => {
     fc.assert(fc.property(fc.double({ min: -1e6, max: 40, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (x, step) => logNormalCdf(x + step) >= logNormalCdf(x)));
     expect(logNormalCdf(Number.NEGATIVE_INFINITY)).toBe(Number.NEGATIVE_INFINITY);
     expect(logNormalCdf(Number.POSITIVE_INFINITY)).toBe(0);
+    expect(logNormalCdf(NaN)).toBeNaN();
   });
 });
