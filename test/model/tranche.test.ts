@@ -238,8 +238,10 @@ describe('degenerate volatility: the limits σ√T → 0 and σ√T → ∞', ()
     for (const v of [1e4, 1e150, 1e200, 1e300]) for (const obs of [null, 252]) expect(relativeError(value(m, v, obs), prepaidForward)).toBeLessThan(1e-15);
   });
 
-  test('greeks of the limits equal central differences of TRANCHEVALUE there', () => {
-    const m: Market = { S: 100, K: 90, H: 110, T: 1, r: 0.1, q: 0.02, v: 0 };
+  test.each<[string, Market]>([
+    ['forward 108.3 stops below the hurdle 110 (σ√T → 0: not vested)', { S: 100, K: 90, H: 110, T: 1, r: 0.1, q: 0.02, v: 0 }],
+    ['forward 108.3 passes the hurdle 105 (σ√T → 0: vested, the discounted intrinsic value)', { S: 100, K: 90, H: 105, T: 1, r: 0.1, q: 0.02, v: 0 }],
+  ])('greeks of the limits equal central differences of TRANCHEVALUE there: %s', (_, m) => {
     for (const v of [1e-160, 1e200]) {
       const g = greeksOf({ ...m, v });
       const at = (changes: Partial<Market>) => {
