@@ -179,12 +179,12 @@ export function fork(spec: ForkSpec): Fork {
       .join('');
 
   const sharedTable = (t: Table): Table | undefined => {
-    if (!copied.has(t.id)) return t.columns.some((c) => shared.has(`${t.id}.${c.id}`)) ? pruneColumns(t, (c) => shared.has(`${t.id}.${c.id}`)) : undefined;
     const kept = (c: TableColumn) => shared.has(`${t.id}.${c.id}`);
     if (!t.columns.some(kept)) return undefined;
+    const pruned = pruneColumns(t, kept);
+    if (!copied.has(t.id)) return pruned;
     // A kept column that depends on the root keeps its inputs and texts; its formulas differ from copy to copy: say so.
     const byCopy: TableCell = { text: spec.byCopy };
-    const pruned = pruneColumns(t, kept);
     const isDependent = (c: TableColumn) => dependent.has(`${t.id}.${c.id}`);
     return {
       ...pruned,

@@ -46,8 +46,10 @@ const column = (k: number) => `m${k}`;
 const MILESTONE_COLUMNS = MILESTONES.map((_, i) => column(i + 1));
 /** A row of the answer table across the milestones: `{timeline.m1.n}:{timeline.m5.n}` (or the header cells). */
 const acrossMilestones = (part: string) => `{timeline.${MILESTONE_COLUMNS[0]}.${part}}:{timeline.${MILESTONE_COLUMNS[MILESTONE_COLUMNS.length - 1]}.${part}}`;
-/** The answer table's row of an answer (1-based; the dates are row 1). */
-const rowOf = (id: (typeof ANSWERS)[number]['id']) => 2 + ANSWERS.findIndex((a) => a.id === id);
+/** The answer table's first row: the milestones' dates. */
+const DATE_ROW = 1;
+/** The answer table's row of an answer (1-based, below the dates). */
+const rowOf = (id: (typeof ANSWERS)[number]['id']) => DATE_ROW + 1 + ANSWERS.findIndex((a) => a.id === id);
 
 /**
  * One column per milestone, headed by its name: its date, then the funding sheet's answers as known
@@ -83,9 +85,9 @@ export const timelinePreset: Scenario = {
   inputs: model.inputs,
   calculations: [...model.calculations, timeline, ...MILESTONES.flatMap((_, i) => milestoneSection(i + 1))],
   outputs: [
-    output('milestones', 'TIMELINE_Milestones', 'timeline.out.milestones', 'count', `=SUMPRODUCT((${acrossMilestones('1')}>0)*1)`),
-    output('firstDate', 'TIMELINE_FirstDate', 'timeline.out.firstDate', 'date', `=${first(1)}`),
-    output('lastDate', 'TIMELINE_LastDate', 'timeline.out.lastDate', 'date', `=${latest(1)}`),
+    output('milestones', 'TIMELINE_Milestones', 'timeline.out.milestones', 'count', `=SUMPRODUCT((${acrossMilestones(String(DATE_ROW))}>0)*1)`),
+    output('firstDate', 'TIMELINE_FirstDate', 'timeline.out.firstDate', 'date', `=${first(DATE_ROW)}`),
+    output('lastDate', 'TIMELINE_LastDate', 'timeline.out.lastDate', 'date', `=${latest(DATE_ROW)}`),
     output('newMoneyFirst', 'TIMELINE_NewMoneyBy2030First', 'timeline.out.newMoneyFirst', 'usd', `=${first(rowOf('newMoneyP50'))}`),
     output('newMoneyLast', 'TIMELINE_NewMoneyBy2030Last', 'timeline.out.newMoneyLast', 'usd', `=${latest(rowOf('newMoneyP50'))}`),
     output('newMoneyChange', 'TIMELINE_NewMoneyBy2030Change', 'timeline.out.newMoneyChange', 'usd', `=${latest(rowOf('newMoneyP50'))}-${first(rowOf('newMoneyP50'))}`),
