@@ -86,10 +86,16 @@ export function hurdleWarrantValue(spotPrice: number, hurdlePrice: number, terms
   return barrierFormulaValue(upAndIn(spotPrice, barrier, terms));
 }
 
-/** Value of a position: Σ shares × milestone probability × one share's up-and-in value. */
+/**
+ * Value of a position: Σ shares × milestone probability × one share's up-and-in value. A tranche
+ * of weight 0 adds nothing, even where its own value is no number (a hurdle whose correction overflows).
+ */
 export function tranchePositionValue(spotPrice: number, tranches: readonly Tranche[], terms: TrancheTerms): number {
   let total = 0;
-  for (const t of tranches) total += t.shares * t.milestoneProbability * hurdleWarrantValue(spotPrice, t.hurdlePrice, terms);
+  for (const t of tranches) {
+    const weight = t.shares * t.milestoneProbability;
+    if (weight !== 0) total += weight * hurdleWarrantValue(spotPrice, t.hurdlePrice, terms);
+  }
   return total;
 }
 
@@ -122,25 +128,28 @@ export function tranchePositionGreeks(spotPrice: number, tranches: readonly Tran
  * the position is worth 0 < target; at Ŝ = max(max corrected hurdle, (target/W + K·e^(−rT))·e^(qT)),
  * with W = Σ shares × probability, every tranche has vested and is worth at least
  * S·e^(−qT) − K·e^(−rT) a share, so the position is worth at least the target. Brent's method on
- * [0, Ŝ]. `undefined` when no price exists (W = 0) or it is not representable.
+ * [0, Ŝ] to the last bits of the root (tolerance 0: zeroin's own 2·eps·|S|), not to a fraction of
+ * Ŝ, which may be a hurdle a million times the root. `undefined` when no price exists (W = 0 makes Ŝ infinite or NaN) or it is not representable.
  *
  * @example tranchePositionBreakeven([{ shares: 160e6, hurdlePrice: 600, milestoneProbability: 1 }], 48e9,
  *   { strikePrice: 0.01, years: 5, rate: 0.04, dividendYield: 0, volatility: 0.5 }) // 358.4904
  */
 export function tranchePositionBreakeven(tranches: readonly Tranche[], targetValue: number, terms: TrancheTerms): number | undefined {
   const weight = tranches.reduce((sum, t) => sum + t.shares * t.milestoneProbability, 0);
-  if (!(weight > 0)) return undefined;
   const gap = (price: number) => (price > 0 ? tranchePositionValue(price, tranches, terms) : 0) - targetValue;
   // Beyond LARGEST_STD_DEV every tranche is worth S·e^(−qT) whatever its hurdle (the corrected hurdle may overflow there).
   const hurdlesMatter = terms.volatility * Math.sqrt(terms.years) <= LARGEST_STD_DEV;
   const highestHurdle = hurdlesMatter ? Math.max(...tranches.map((t) => continuityCorrectedHurdle(t.hurdlePrice, terms.volatility, terms.observationsPerYear))) : 0;
   const fromBound = (targetValue / weight + terms.strikePrice * Math.exp(-terms.rate * terms.years)) * Math.exp(terms.dividendYield * terms.years);
   let upper = Math.max(highestHurdle, fromBound);
-  // The bound holds in exact arithmetic; doubling covers rounding.
-  for (let i = 0; i < 8 && Number.isFinite(upper) && gap(upper) < 0; i++) upper *= 2;
+  // The bound holds in exact arithmetic. Where rounding leaves the value there a hair short, twice
+  // the bound (still above every hurdle) is worth at least W·(2Ŝ·e^(−qT) − K·e^(−rT)) ≥ target +
+  // W·Ŝ·e^(−qT): past the root by far more than any rounding, so one doubling is all there can be.
+  if (Number.isFinite(upper) && gap(upper) < 0) upper *= 2;
   if (!Number.isFinite(upper) || !(gap(upper) >= 0)) return undefined;
-  const root = brentRoot(gap, 0, upper, upper * 1e-15);
-  // Brent's tolerance is on the price; the function promises the value, so a root must reproduce it.
+  const root = brentRoot(gap, 0, upper, 0);
+  // Brent's tolerance is on the price; the function promises the value, so a root must reproduce it
+  // (no price does where the value jumps by more than that between neighbouring doubles).
   return root !== undefined && Math.abs(gap(root)) <= 1e-9 * targetValue ? root : undefined;
 }
 

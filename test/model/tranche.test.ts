@@ -8,6 +8,8 @@
  */
 import * as deals from '../../src/functions/implementations';
 import { DealsError } from '../../src/functions/errors';
+import * as solveModule from '../../src/model/solve';
+import { continuityCorrectedHurdle, tranchePositionBreakeven, tranchePositionValue, type TrancheTerms } from '../../src/model/tranche';
 
 import { bgkShifted, centralDifference, Market, upAndInByIntegration } from './independentBarrier';
 import { SLOW_TESTS } from '../slow';
@@ -180,6 +182,111 @@ describe('TRANCHEBREAKEVEN', () => {
   test('ranges of different lengths are #VALUE! naming the argument', () => {
     expect(() => deals.trancheBreakeven([[1], [2]], 0.01, 1e9, [[1], [2], [3]], 0.5, 5)).toThrow('TRANCHEBREAKEVEN: hurdle must have the same shape as shares (2×1)');
   });
+
+  /** The doubles next to x, from its bits (x > 0). */
+  const nextUp = (x: number) => {
+    const bits = new BigInt64Array(new Float64Array([x]).buffer);
+    bits[0] += 1n;
+    return new Float64Array(bits.buffer)[0];
+  };
+  const position = (shares: number[], hurdles: number[], probabilities: number[]) => shares.map((n, i) => ({ shares: n, hurdlePrice: hurdles[i], milestoneProbability: probabilities[i] }));
+
+  test('Brent searches [0, max(highest corrected hurdle, (target/W + K·e^(−rT))·e^(qT))], the hurdles left out once σ√T > 1000', () => {
+    // The bound written out from the doc comment, W = Σ shares × probability; a hurdle counts while
+    // σ√T ≤ 1000 (LARGEST_STD_DEV), even at exactly 1000, where the closed form still prices.
+    const cases: Array<[string, ReturnType<typeof position>, number, TrancheTerms, boolean]> = [
+      ['three hurdles above the bound, daily', position([2e7, 3e7, 1e8], [200, 400, 600], [1, 0.8, 0.5]), 1e9, { strikePrice: 0.01, years: 5, rate: 0.04, dividendYield: 0, volatility: 0.5, observationsPerYear: 252 }, true],
+      ['bound above the hurdles, r, q and T ≠ 1', position([2e7, 3e7, 1e8], [200, 400, 600], [1, 0.8, 0.5]), 1e12, { strikePrice: 0.01, years: 5, rate: 0.04, dividendYield: 0.01, volatility: 0.5, observationsPerYear: 252 }, true],
+      ['σ√T exactly 1000: the hurdle still counts', position([1e6], [600], [1]), 1e8, { strikePrice: 0.01, years: 4, rate: 0.02, dividendYield: 0.01, volatility: 500 }, true],
+      ['σ√T = 1200 (σ/√T = 300): the hurdle does not', position([1e6], [600], [1]), 1e8, { strikePrice: 0.01, years: 4, rate: 0.02, dividendYield: 0.01, volatility: 600 }, false],
+    ];
+    const spy = jest.spyOn(solveModule, 'brentRoot');
+    try {
+      for (const [name, tranches, target, t, hurdlesCount] of cases) {
+        spy.mockClear();
+        const weight = tranches.reduce((sum, x) => sum + x.shares * x.milestoneProbability, 0);
+        const fromBound = (target / weight + t.strikePrice * Math.exp(-t.rate * t.years)) * Math.exp(t.dividendYield * t.years);
+        const highest = hurdlesCount ? Math.max(...tranches.map((x) => continuityCorrectedHurdle(x.hurdlePrice, t.volatility, t.observationsPerYear))) : 0;
+        const bound = Math.max(highest, fromBound);
+        const price = tranchePositionBreakeven(tranches, target, t) as number;
+        expect([name, spy.mock.calls.length, spy.mock.calls[0]?.slice(1)]).toEqual([name, 1, [0, bound, 0]]);
+        expect([name, relativeError(tranchePositionValue(price, tranches, t), target) < 1e-12]).toEqual([name, true]);
+      }
+      // the cases do tell the two bounds apart
+      expect(continuityCorrectedHurdle(600, 0.5, 252)).toBeGreaterThan(1e9 / 9.4e7);
+      expect(1e12 / 9.4e7).toBeGreaterThan(continuityCorrectedHurdle(600, 0.5, 252));
+      expect(600).toBeGreaterThan((1e8 / 1e6 + 0.01) * Math.exp(0.04));
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test('all vested deep in the money, where rounding leaves the value at the bound a hair short of the target, the bound is doubled once', () => {
+    // K = 0.5, T = 1, r = 5 %, q = 1 %, σ = 10 %, target/W = 100, hurdle 50 below the bound: every
+    // tranche is the plain call, N(d1) = N(d2) = 1 in double precision, so the value is
+    // W·(S·e^(−qT) − K·e^(−rT)) as computed and the break-even is the bound itself, which rounding
+    // leaves 1.4e-14 short.
+    const t = { strikePrice: 0.5, years: 1, rate: 0.05, dividendYield: 0.01, volatility: 0.1 };
+    const tranches = position([6e5, 4e5], [50, 20], [1, 1]);
+    const bound = (100 + 0.5 * Math.exp(-0.05)) * Math.exp(0.01);
+    expect(tranchePositionValue(bound, tranches, t)).toBeLessThan(1e8);
+    const spy = jest.spyOn(solveModule, 'brentRoot');
+    try {
+      const price = tranchePositionBreakeven(tranches, 1e8, t) as number;
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(spy.mock.calls[0].slice(1)).toEqual([0, 2 * bound, 0]);
+      expect(Math.abs(price - bound)).toBeLessThanOrEqual(1e-12);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test('a hurdle a hundred billion times the break-even does not loosen it: the price reproduces the target (it was #NUM!)', () => {
+    // One share with a 1e12 hurdle widens the bracket to [0, 1e12]; a tolerance relative to the
+    // bracket (1e-15 × 1e12 = 1e-3 in price) missed the target by far more than 1e-9.
+    for (const target of [1e-3, 1, 100, 1e4]) {
+      const price = deals.trancheBreakeven([[1], [1e6]], 100, target, [[1e12], [10]], 0.3, 1, 0.03, 0, [[1], [1]]);
+      expect(price).toBeLessThan(100);
+      expect(relativeError(deals.trancheValue([[1], [1e6]], 100, price, [[1e12], [10]], 0.3, 1, 0.03, 0, [[1], [1]]), target)).toBeLessThan(1e-12);
+    }
+  });
+
+  test('where the value jumps by more than 1e-9 of itself from one double to the next, no price reproduces a target between: undefined (#NUM!)', () => {
+    // σ = 3e-7 a year, just below a hurdle of 100.001: d ln V / d ln S ≈ ln(H/S)/(σ²T) ≈ 7e6, so one
+    // ulp of S (1.4e-16 relative) moves V by about 1e-8 of itself.
+    const t = { strikePrice: 0.01, years: 1, rate: 0, dividendYield: 0, volatility: 3e-7 };
+    const tranches = position([1], [100.001], [1]);
+    const below = 100.000399994;
+    const low = tranchePositionValue(below, tranches, t);
+    const high = tranchePositionValue(nextUp(below), tranches, t);
+    const target = (low + high) / 2;
+    expect(low / target).toBeLessThan(1 - 1e-9);
+    expect(high / target).toBeGreaterThan(1 + 1e-9);
+    expect(tranchePositionBreakeven(tranches, target, t)).toBeUndefined();
+    // a target the value does take there is found
+    expect(relativeError(tranchePositionValue(tranchePositionBreakeven(tranches, low, t) as number, tranches, t), low)).toBeLessThanOrEqual(1e-9);
+  });
+});
+
+describe('TRANCHEGREEKS at the edges of a position', () => {
+  test('at the hurdle itself the tranche has vested: delta is the call’s, the right-hand slope of TRANCHEVALUE', () => {
+    // Below the hurdle the up-and-in value is C − (up-and-out), whose slope at the barrier differs
+    // from the call’s: the sheet values the vested call there, so its greeks are the call’s.
+    const m: Market = { S: 100, K: 90, H: 100, T: 1, r: 0.03, q: 0.01, v: 0.3 };
+    const h = 1e-5;
+    const at = (s: number) => deals.trancheValue(1, m.K, s, m.H, m.v, m.T, m.r, m.q);
+    expect(relativeError(greeksOf(m).delta, (at(m.S + h) - at(m.S)) / h)).toBeLessThan(1e-4);
+    expect(relativeError(greeksOf(m).delta, (at(m.S) - at(m.S - h)) / h)).toBeGreaterThan(1e-3); // the kink: 7e-3
+  });
+
+  test('a tranche of milestone probability 0 adds nothing to value or greeks, even where its own have no number', () => {
+    // Yearly observation at σ = 1186: the correction e^(β·σ) ≈ 1.2e300 keeps a 1e-5 hurdle finite
+    // and sends a 1e10 one to Infinity, where that tranche alone has no value.
+    const value = (probability: number) => deals.trancheValue([[1], [1]], 0.01, 1e300, [[1e-5], [1e10]], 1186, 0.5, 0.03, 0, [[1], [probability]], 1);
+    expect(() => value(1)).toThrow(DealsError);
+    expect(value(0)).toBe(deals.trancheValue(1, 0.01, 1e300, 1e-5, 1186, 0.5, 0.03, 0, 1, 1));
+    expect(deals.trancheGreeks([[1], [1]], 0.01, 1e300, [[1e-5], [1e10]], 1186, 0.5, 0.03, 0, [[1], [0]], 1)).toEqual(deals.trancheGreeks(1, 0.01, 1e300, 1e-5, 1186, 0.5, 0.03, 0, 1, 1));
+  });
 });
 
 describe('far below a high hurdle at low volatility, where (H/S)^(2μ) = 400^119 overflows a double and N(y) underflows', () => {
@@ -217,6 +324,10 @@ describe('degenerate volatility: the limits σ√T → 0 and σ√T → ∞', ()
     ['forward 110.5 stops below the hurdle 120', { S: 100, K: 90, H: 120, T: 1, r: 0.1, q: 0, v: 0 }],
     ['falling forward from above the hurdle (vested now)', { S: 130, K: 90, H: 120, T: 2, r: 0.01, q: 0.05, v: 0 }],
     ['AMD tranche 6', { S: 203.71, K: 0.01, H: 600, T: 5, r: 0.04, q: 0, v: 0 }],
+    ['with a dividend the forward grows at r − q: 108.3 stops below the hurdle 110', { S: 100, K: 90, H: 110, T: 1, r: 0.1, q: 0.02, v: 0 }],
+    ['over two years at 5 % the forward 110.5 passes the hurdle 110', { S: 100, K: 90, H: 110, T: 2, r: 0.05, q: 0, v: 0 }],
+    ['spot on the hurdle, flat forward: vested', { S: 100, K: 90, H: 100, T: 1, r: 0, q: 0, v: 0 }],
+    ['vested out of the money: 0, not the negative intrinsic value', { S: 100, K: 120, H: 100, T: 1, r: 0, q: 0, v: 0 }],
   ];
   const value = (m: Market, v: number, obs: number | null = null) => deals.trancheValue(1, m.K, m.S, m.H, v, m.T, m.r, m.q, 1, obs);
 
