@@ -132,7 +132,7 @@ export function fundingRisk(inputs: FundingRiskInputs): FundingRiskYear[] {
 }
 
 /**
- * Writes PERCENTILE.INC at each p (ascending) of n values into `into`: the `zeros` smallest are 0,
+ * Writes PERCENTILE.INC at each p (ascending, below 1) of n values into `into`: the `zeros` smallest are 0,
  * the other n − zeros lie in values[0 … n − zeros − 1], which this reorders.
  */
 function percentiles(values: Float64Array, n: number, zeros: number, wanted: ReadonlyArray<readonly [FundingRiskMetric, number]>, into: Record<string, number>): void {
@@ -146,7 +146,8 @@ function percentiles(values: Float64Array, n: number, zeros: number, wanted: Rea
       low = selectKth(values, k - zeros, Math.min(from, k - zeros), last);
       from = k - zeros + 1; // the next, higher rank lies in the upper part
     }
-    const high = k + 1 >= n ? low : k + 1 < zeros ? 0 : minimum(values, k + 1 - zeros, last);
+    // Every p < 1, so rank k + 1 ≤ n − 1 exists: the smallest value above the k-th (or a zero).
+    const high = k + 1 < zeros ? 0 : minimum(values, k + 1 - zeros, last);
     into[metric] = low + (rank - k) * (high - low);
   }
 }
@@ -156,9 +157,9 @@ function percentiles(values: Float64Array, n: number, zeros: number, wanted: Rea
  * smaller or equal values before it and larger or equal after: Floyd & Rivest's SELECT (CACM 18,
  * 1975, Algorithm 489), which first narrows [lo, hi] around k by selecting in a sample, so it
  * compares about n + min(k, n − k) times where Hoare's quickselect compares 2n to 3.4n. Assumes
- * `a[0..lo−1]` are already the lo smallest values.
+ * `a[0..lo−1]` are already the lo smallest values, and `hi` is the last index of the values. Exported for its tests.
  */
-function selectKth(a: Float64Array, k: number, lo: number, hi: number): number {
+export function selectKth(a: Float64Array, k: number, lo: number, hi: number): number {
   while (hi > lo) {
     if (hi - lo > 600) {
       const n = hi - lo + 1;
