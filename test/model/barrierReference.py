@@ -51,7 +51,7 @@ def haug(kind, barrier_type, S, X, H, K, T, r, q, v):
     return table[(kind, barrier_type)], dict(A=A, B=B, C=C, D=D, E=E, F=F)
 
 
-# The cases of barrier.test.ts ("rebates where a weight (H/S)^p or its N(x) leaves the doubles"), and
+# The cases of barrier.test.ts ("terms (H/S)^p·N(x) where the weight or its N(x) leaves the doubles"), and
 # Haug's p. 72 down-and-out call (9.0246 in his table) as a check of this script.
 CASES = [
     ('call', 'DownOut', 100, 90, 95, 3, 0.5, 0.08, 0.04, 0.25),
@@ -61,6 +61,8 @@ CASES = [
     ('call', 'UpOut', 100, 150, 122, 5, 1, 0.03, -0.17, 0.01),
     ('call', 'UpOut', 100, 150, 132, 5, 1, 0.03, -0.095, 0.01),
     ('put', 'DownOut', 100, 50, 76, 5, 1, 0.03, 0.155, 0.01),
+    ('put', 'DownIn', 100, 84, 82, 0, 1, 0.01, 0.21, 0.01),
+    ('call', 'UpIn', 100, 118, 122, 0, 1, 0.03, -0.17, 0.01),
 ]
 
 if __name__ == '__main__':
