@@ -88,7 +88,10 @@ export function barrierFormulaValue(o: BarrierOption): number {
     // up-and-in call / down-and-in put: A + E, or B − C + D + E
     return (simple ? plainTerm(terms, x1) : plainTerm(terms, x2) - reflectedTerm(terms, y1) + reflectedTerm(terms, y2)) + E;
   }
-  const F = K > 0 ? K * (weightedCdf(Math.pow(hs, mu + lambda), mu + lambda, hs, eta * z) + weightedCdf(Math.pow(hs, mu - lambda), mu - lambda, hs, eta * z - 2 * eta * lambda * stdDev)) : 0;
+  // Haug's ηz − 2ηλσ√T as η·(z − 2λσ√T): the same double for η = ±1, as a product by ±1 or ±2 is
+  // exact and rounding is symmetric (fl(−a) = −fl(a)), so each step of ηz − ((2η)λ)σ√T is ± that of
+  // z − (2λ)σ√T; only the sign of a zero can differ, and N(±0), ln N(±0) are the same.
+  const F = K > 0 ? K * (weightedCdf(Math.pow(hs, mu + lambda), mu + lambda, hs, eta * z) + weightedCdf(Math.pow(hs, mu - lambda), mu - lambda, hs, eta * (z - 2 * lambda * stdDev))) : 0;
   // down-and-out call / up-and-out put: A − C + F, or B − D + F
   if (isDown === isCall) return (simple ? plainTerm(terms, x1) - reflectedTerm(terms, y1) : plainTerm(terms, x2) - reflectedTerm(terms, y2)) + F;
   // up-and-out call / down-and-out put: F, or A − B + C − D + F

@@ -70,6 +70,46 @@ describe('rebates where (H/S)^(μ ± λ) overflows (volatility 1 %, negative car
   });
 });
 
+describe('terms (H/S)^p·N(x) where the weight or its N(x) leaves the doubles: the whole price in 50-digit arithmetic', () => {
+  /**
+   * Volatility 1 % with a carry of ±12.5–20 % a year and the barrier 20–28 standard deviations away, so
+   * that a term (H/S)^p·N(x) of D, E or F, with p·ln(H/S) ≈ 690…800 and x ≈ −40, is a large part of
+   * the price: weightedCdf's logarithmic form, exp(p·ln(H/S) + ln N(x)), is the only one that gives it.
+   * - down-and-in put / up-and-in call, strike beyond the barrier (A + E, A below 1e-170): the forward
+   *   ends near the barrier, (H/S)^(2μ) of E overflows, the N(x) it multiplies underflows to 0;
+   * - down-and-out put / up-and-out call, strike beyond the barrier (F alone), same markets: the
+   *   weight (H/S)^(μ−λ) below the spot, (H/S)^(μ+λ) above it, overflows, its N(x) underflows;
+   * - the same two out-options with the barrier 28 deviations away and a carry of ±12.5 %: the weight
+   *   e^690 is an ordinary double but its N(x) underflows to 0; the price is about 1e-50;
+   * - down-and-in put / up-and-in call without rebate, strike 2.4–3.3 deviations inside the barrier
+   *   (B − C + D): both weights (H/S)^(2μ), (H/S)^(2(μ+1)) of D overflow, D is 1.3–1.4 % of the price.
+   * Expected values: Haug's §4.17.1 closed form (terms A–F and his table of the eight options)
+   * evaluated with mpmath at mp.dps = 50 (Python, outside this repository's code: every (H/S)^p and
+   * N(x) taken as defined, in arbitrary-exponent arithmetic, no logarithms) by
+   * test/model/barrierReference.py, which prints them; at mp.dps = 100 all 20 printed digits are the
+   * same, and barrierIntegration.ts agrees with all eight within 3e-10 relative. Measured relative
+   * error of barrierOptionValue: at most 1.3e-13 (the exponent p·ln(H/S) + ln N(x) sums terms of
+   * about ±700, whose rounding becomes relative error after exp); tolerance 1e-12.
+   */
+  const base = { S: 100, T: 1, v: 0.01 };
+  const cases: [BarrierMarket, number][] = [
+    [{ ...base, kind: 'put', barrierType: 'DownIn', K: 50, H: 82, rebate: 5, r: 0.01, q: 0.21 }, 2.1117754276749564102],
+    [{ ...base, kind: 'call', barrierType: 'UpIn', K: 200, H: 122, rebate: 5, r: 0.03, q: -0.17 }, 2.165557354387112318],
+    [{ ...base, kind: 'put', barrierType: 'DownOut', K: 50, H: 82, rebate: 5, r: 0.01, q: 0.21 }, 2.8396711337268731955],
+    [{ ...base, kind: 'call', barrierType: 'UpOut', K: 150, H: 122, rebate: 5, r: 0.03, q: -0.17 }, 2.6899936100869691675],
+    [{ ...base, kind: 'call', barrierType: 'UpOut', K: 150, H: 132, rebate: 5, r: 0.03, q: -0.095 }, 4.1744632742189410941e-52],
+    [{ ...base, kind: 'put', barrierType: 'DownOut', K: 50, H: 76, rebate: 5, r: 0.03, q: 0.155 }, 6.1597977283256300177e-50],
+    [{ ...base, kind: 'put', barrierType: 'DownIn', K: 84, H: 82, rebate: 0, r: 0.01, q: 0.21 }, 1.5255200566615744397],
+    [{ ...base, kind: 'call', barrierType: 'UpIn', K: 118, H: 122, rebate: 0, r: 0.03, q: -0.17 }, 2.6928183289662407509],
+  ];
+  test.each(cases.map(([m, expected]) => [`${m.barrierType} ${m.kind} K=${m.K} H=${m.H} q=${m.q}`, m, expected] as const))(
+    '%s: relative error below 1e-12',
+    (__, m, expected) => {
+      expect(Math.abs(value(m) - expected) / expected).toBeLessThan(1e-12);
+    },
+  );
+});
+
 describe('at or past the barrier', () => {
   const m = { S: 100, K: 95, T: 1, r: 0.04, q: 0.01, v: 0.3, rebate: 2.5 };
   test('knock-in is the plain option, knock-out its rebate, at once', () => {
