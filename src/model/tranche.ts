@@ -134,7 +134,9 @@ export function tranchePositionGreeks(spotPrice: number, tranches: readonly Tran
  * @example tranchePositionBreakeven([{ shares: 160e6, hurdlePrice: 600, milestoneProbability: 1 }], 48e9,
  *   { strikePrice: 0.01, years: 5, rate: 0.04, dividendYield: 0, volatility: 0.5 }) // 358.4904
  */
-export function tranchePositionBreakeven(tranches: readonly Tranche[], targetValue: number, terms: TrancheTerms): number | undefined {
+export function tranchePositionBreakeven(allTranches: readonly Tranche[], targetValue: number, terms: TrancheTerms): number | undefined {
+  // A tranche of weight 0 adds nothing to the value, so its hurdle must not stretch the bracket (it may overflow).
+  const tranches = allTranches.filter((t) => t.shares * t.milestoneProbability !== 0);
   const weight = tranches.reduce((sum, t) => sum + t.shares * t.milestoneProbability, 0);
   const gap = (price: number) => (price > 0 ? tranchePositionValue(price, tranches, terms) : 0) - targetValue;
   // Beyond LARGEST_STD_DEV every tranche is worth S·e^(−qT) whatever its hurdle (the corrected hurdle may overflow there).

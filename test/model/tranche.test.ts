@@ -279,13 +279,17 @@ describe('TRANCHEGREEKS at the edges of a position', () => {
     expect(relativeError(greeksOf(m).delta, (at(m.S) - at(m.S - h)) / h)).toBeGreaterThan(1e-3); // the kink: 7e-3
   });
 
-  test('a tranche of milestone probability 0 adds nothing to value or greeks, even where its own have no number', () => {
+  test('a tranche of milestone probability 0 adds nothing to value, greeks or break-even, even where its own value is no number', () => {
     // Yearly observation at σ = 1186: the correction e^(β·σ) ≈ 1.2e300 keeps a 1e-5 hurdle finite
     // and sends a 1e10 one to Infinity, where that tranche alone has no value.
     const value = (probability: number) => deals.trancheValue([[1], [1]], 0.01, 1e300, [[1e-5], [1e10]], 1186, 0.5, 0.03, 0, [[1], [probability]], 1);
     expect(() => value(1)).toThrow(DealsError);
     expect(value(0)).toBe(deals.trancheValue(1, 0.01, 1e300, 1e-5, 1186, 0.5, 0.03, 0, 1, 1));
     expect(deals.trancheGreeks([[1], [1]], 0.01, 1e300, [[1e-5], [1e10]], 1186, 0.5, 0.03, 0, [[1], [0]], 1)).toEqual(deals.trancheGreeks(1, 0.01, 1e300, 1e-5, 1186, 0.5, 0.03, 0, 1, 1));
+    // nor does its hurdle stretch the break-even's bracket to Infinity (it gave #NUM!)
+    for (const target of [100, 1e6]) {
+      expect(deals.trancheBreakeven([[1], [1]], 0.01, target, [[1e-5], [1e10]], 1186, 0.5, 0.03, 0, [[1], [0]], 1)).toBe(deals.trancheBreakeven(1, 0.01, target, 1e-5, 1186, 0.5, 0.03, 0, 1, 1));
+    }
   });
 });
 
