@@ -17,7 +17,8 @@ export function brentRoot(f: (x: number) => number, lower: number, upper: number
   let fb = f(b);
   if (fa === 0) return a;
   if (fb === 0) return b;
-  if (!(fa * fb < 0)) return undefined;
+  // Signs, not the product f(lower)·f(upper), which underflows to −0 for values like ∓1e-200 (a NaN fails too).
+  if (Math.sign(fa) !== -Math.sign(fb)) return undefined;
   let c = a;
   let fc = fa;
   let d = b - a;

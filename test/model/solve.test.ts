@@ -63,6 +63,13 @@ describe('brentRoot', () => {
     }
   });
 
+  test('a sign change between two tiny values whose product underflows (∓5e-201 → −0) is a bracket (it was undefined)', () => {
+    for (const [a, b] of [[0, 1], [1, 0]]) {
+      const x = brentRoot((x) => 1e-200 * (x - 0.5), a, b, 1e-12) as number;
+      expect(Math.abs(x - 0.5)).toBeLessThanOrEqual(1e-12);
+    }
+  });
+
   test('a discontinuous sign change (step function) is found by the bisection fallback', () => {
     const { f, calls } = counted((x) => (x < 0.7 ? -1 : 1));
     const x = brentRoot(f, 0, 1, 1e-10) as number;
