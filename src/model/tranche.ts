@@ -129,7 +129,8 @@ export function tranchePositionGreeks(spotPrice: number, tranches: readonly Tran
  * with W = Σ shares × probability, every tranche has vested and is worth at least
  * S·e^(−qT) − K·e^(−rT) a share, so the position is worth at least the target. Brent's method on
  * [0, Ŝ] to the last bits of the root (tolerance 0: zeroin's own 2·eps·|S|), not to a fraction of
- * Ŝ, which may be a hurdle a million times the root. `undefined` when no price exists (W = 0 makes Ŝ infinite or NaN) or it is not representable.
+ * Ŝ, which may be a hurdle a million times the root. `undefined` when no price exists (W = 0 makes Ŝ
+ * infinite or NaN) or it is not representable.
  *
  * @example tranchePositionBreakeven([{ shares: 160e6, hurdlePrice: 600, milestoneProbability: 1 }], 48e9,
  *   { strikePrice: 0.01, years: 5, rate: 0.04, dividendYield: 0, volatility: 0.5 }) // 358.4904

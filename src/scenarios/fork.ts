@@ -66,6 +66,9 @@ function columnTemplates(table: Table, column: TableColumn): string[] {
 /** A column whose every cell is text: a description of its rows, kept wherever the table is. */
 const isTextColumn = (table: Table, column: TableColumn) => !column.formula && !column.spill && table.rows.every((r) => isTextCell(r.cells[column.id]));
 
+/** The columns `keep` chooses, with the table's first column and its text columns (the rows' labels). */
+const keptColumns = (t: Table, keep: (c: TableColumn) => boolean) => t.columns.filter((c) => keep(c) || isTextColumn(t, c) || c === t.columns[0]);
+
 export function fork(spec: ForkSpec): Fork {
   const { scenario, root } = spec;
   const blocks: Block[] = [...scenario.inputs, ...scenario.calculations, ...scenario.outputs.map((output) => ({ kind: 'output' as const, output }))];
@@ -149,7 +152,7 @@ export function fork(spec: ForkSpec): Fork {
   const inCopies = new Set(
     [...reach([...needed].filter((n) => dependent.has(n)).concat(answerNodes.filter(isCopiedNode)), isCopiedNode)].filter(isCopiedNode),
   );
-  const copiedColumns = (t: Table) => t.columns.filter((c) => inCopies.has(`${t.id}.${c.id}`) || isTextColumn(t, c) || c === t.columns[0]);
+  const inCopy = (t: Table) => (c: TableColumn) => inCopies.has(`${t.id}.${c.id}`);
 
   // What stands once: the nodes the copies (their references outside the copies and their input
   // cells) and the answers read, and what those read in turn.
@@ -157,7 +160,7 @@ export function fork(spec: ForkSpec): Fork {
   for (const id of copied) {
     const b = byId.get(id)!;
     if (b.kind === 'table') {
-      for (const c of copiedColumns(b)) {
+      for (const c of keptColumns(b, inCopy(b))) {
         if (b.rows.some((r) => isInputCell(r.cells[c.id]))) sharedRoots.push(`${id}.${c.id}`);
         for (const t of columnTemplates(b, c)) sharedRoots.push(...nodesIn(t, id).filter((n) => !isCopiedNode(n)));
       }
@@ -203,7 +206,7 @@ export function fork(spec: ForkSpec): Fork {
 
   /** The table with the columns `keep` chooses, its first column and its text columns. */
   function pruneColumns(t: Table, keep: (c: TableColumn) => boolean): Table {
-    const columns = t.columns.filter((c) => keep(c) || isTextColumn(t, c) || c === t.columns[0]);
+    const columns = keptColumns(t, keep);
     const ids = new Set(columns.map((c) => c.id));
     const rows: TableRow[] = t.rows.map((r) => ({ cells: Object.fromEntries(Object.entries(r.cells).filter(([id]) => ids.has(id))) }));
     const sum = t.totals?.sum.filter((id) => ids.has(id)) ?? [];
@@ -212,7 +215,7 @@ export function fork(spec: ForkSpec): Fork {
   }
 
   const copyTable = (t: Table, k: number): Table => {
-    const pruned = pruneColumns(t, (c) => inCopies.has(`${t.id}.${c.id}`));
+    const pruned = pruneColumns(t, inCopy(t));
     const cell = (c: TableColumn, value: TableCell | undefined): TableCell | undefined => {
       if (value === undefined || isTextCell(value)) return value;
       if (isInputCell(value)) return { formula: `={${t.id}.${c.id}@}` };

@@ -201,6 +201,7 @@ describe('TRANCHEBREAKEVEN', () => {
       ['σ√T = 1200 (σ/√T = 300): the hurdle does not', position([1e6], [600], [1]), 1e8, { strikePrice: 0.01, years: 4, rate: 0.02, dividendYield: 0.01, volatility: 600 }, false],
     ];
     const spy = jest.spyOn(solveModule, 'brentRoot');
+    const hurdleWins: boolean[] = [];
     try {
       for (const [name, tranches, target, t, hurdlesCount] of cases) {
         spy.mockClear();
@@ -211,11 +212,10 @@ describe('TRANCHEBREAKEVEN', () => {
         const price = tranchePositionBreakeven(tranches, target, t) as number;
         expect([name, spy.mock.calls.length, spy.mock.calls[0]?.slice(1)]).toEqual([name, 1, [0, bound, 0]]);
         expect([name, relativeError(tranchePositionValue(price, tranches, t), target) < 1e-12]).toEqual([name, true]);
+        hurdleWins.push(highest > fromBound);
       }
-      // the cases do tell the two bounds apart
-      expect(continuityCorrectedHurdle(600, 0.5, 252)).toBeGreaterThan(1e9 / 9.4e7);
-      expect(1e12 / 9.4e7).toBeGreaterThan(continuityCorrectedHurdle(600, 0.5, 252));
-      expect(600).toBeGreaterThan((1e8 / 1e6 + 0.01) * Math.exp(0.04));
+      // the cases tell the two parts of the bound apart: the hurdle sets it in some, the target in others
+      expect(new Set(hurdleWins)).toEqual(new Set([true, false]));
     } finally {
       spy.mockRestore();
     }

@@ -44,8 +44,12 @@ const milestoneSection = (k: number): CalcItem[] => [
 /** Milestone k's column of the answer table. */
 const column = (k: number) => `m${k}`;
 const MILESTONE_COLUMNS = MILESTONES.map((_, i) => column(i + 1));
+/** A cell of the answer table: milestone column `id`, data row n or 'head'. */
+const cellOf = (id: string, part: string | number) => `{timeline.${id}.${part}}`;
+const FIRST = MILESTONE_COLUMNS[0];
+const LATEST = MILESTONE_COLUMNS[MILESTONE_COLUMNS.length - 1];
 /** A row of the answer table across the milestones: `{timeline.m1.n}:{timeline.m5.n}` (or the header cells). */
-const acrossMilestones = (part: string) => `{timeline.${MILESTONE_COLUMNS[0]}.${part}}:{timeline.${MILESTONE_COLUMNS[MILESTONE_COLUMNS.length - 1]}.${part}}`;
+const acrossMilestones = (part: string | number) => `${cellOf(FIRST, part)}:${cellOf(LATEST, part)}`;
 /** The answer table's first row: the milestones' dates. */
 const DATE_ROW = 1;
 /** The answer table's row of an answer (1-based, below the dates). */
@@ -61,7 +65,7 @@ const timeline: Table = {
   title: 'timeline.table.answers',
   columns: [{ id: 'answer', header: 'timeline.col.answer', unit: 'text' }, ...MILESTONES.map((m, i) => ({ id: column(i + 1), header: m.label, unit: 'text' as const }))],
   rows: [
-    { unit: 'date', cells: { answer: { text: 'openai.col.milestoneDate' }, ...Object.fromEntries(MILESTONE_COLUMNS.map((id, i) => [id, { formula: `=INDEX({asOfFacts.date},${i + 1})` }])) } },
+    { unit: 'date', cells: { answer: { text: 'openai.col.milestoneDate' }, ...Object.fromEntries(MILESTONE_COLUMNS.map((id, i) => [id, { formula: `={${copyId('asOf', i + 1)}}` }])) } },
     ...ANSWERS.map((a) => ({
       unit: a.unit,
       cells: { answer: { text: a.header }, ...Object.fromEntries(MILESTONE_COLUMNS.map((id, i) => [id, { formula: model.rename(a.template, i + 1) }])) },
@@ -70,10 +74,10 @@ const timeline: Table = {
 };
 
 /** A cell of the answer table: the row of an answer (or the dates) at the first or the latest milestone. */
-const first = (row: number) => `{timeline.${MILESTONE_COLUMNS[0]}.${row}}`;
-const latest = (row: number) => `{timeline.${MILESTONE_COLUMNS[MILESTONE_COLUMNS.length - 1]}.${row}}`;
+const first = (row: number) => cellOf(FIRST, row);
+const latest = (row: number) => cellOf(LATEST, row);
 /** A check that holds in every milestone's column. */
-const everyMilestone = (holds: (cell: (row: number) => string) => string) => `=AND(${MILESTONE_COLUMNS.map((id) => holds((row) => `{timeline.${id}.${row}}`)).join(',')})`;
+const everyMilestone = (holds: (cell: (row: number) => string) => string) => `=AND(${MILESTONE_COLUMNS.map((id) => holds((row) => cellOf(id, row))).join(',')})`;
 
 export const timelinePreset: Scenario = {
   id: 'timeline',
@@ -85,7 +89,7 @@ export const timelinePreset: Scenario = {
   inputs: model.inputs,
   calculations: [...model.calculations, timeline, ...MILESTONES.flatMap((_, i) => milestoneSection(i + 1))],
   outputs: [
-    output('milestones', 'TIMELINE_Milestones', 'timeline.out.milestones', 'count', `=SUMPRODUCT((${acrossMilestones(String(DATE_ROW))}>0)*1)`),
+    output('milestones', 'TIMELINE_Milestones', 'timeline.out.milestones', 'count', `=SUMPRODUCT((${acrossMilestones(DATE_ROW)}>0)*1)`),
     output('firstDate', 'TIMELINE_FirstDate', 'timeline.out.firstDate', 'date', `=${first(DATE_ROW)}`),
     output('lastDate', 'TIMELINE_LastDate', 'timeline.out.lastDate', 'date', `=${latest(DATE_ROW)}`),
     output('newMoneyFirst', 'TIMELINE_NewMoneyBy2030First', 'timeline.out.newMoneyFirst', 'usd', `=${first(rowOf('newMoneyP50'))}`),
@@ -113,7 +117,7 @@ export const timelinePreset: Scenario = {
       categories: acrossMilestones('head'),
       series: (['newMoneyP50', 'newMoneyP95', 'peakNeedP50', 'commitmentsExpected'] as const).map((id) => ({
         name: ANSWERS.find((a) => a.id === id)!.header,
-        values: acrossMilestones(String(rowOf(id))),
+        values: acrossMilestones(rowOf(id)),
       })),
       xAxis: 'openai.col.milestone',
       yAxis: 'chart.usdBnAxis',
